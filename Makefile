@@ -1,0 +1,58 @@
+# bpfconform: `make` builds ./bpfconform; `make run` runs it on this kernel;
+# `make check` runs the project's own tests.  See README.md.
+
+CC       ?= gcc
+CFLAGS   ?= -O2 -g
+CFLAGS   += -std=gnu11 -D_GNU_SOURCE -Wall -Wextra -Werror -I. -MMD -MP
+LDFLAGS  += -static
+BUILD    := build
+
+CORE_SRCS := $(wildcard harness/*.c harness/*/*.c insn/*.c)
+CASE_SRCS := $(wildcard cases/*/*.c)
+UNIT_SRCS := $(wildcard tests/unit/*.c)
+SELF_SRCS := $(wildcard tests/harness/*.c)
+
+obj = $(patsubst %.c,$(BUILD)/%.o,$(1))
+
+.PHONY: all run check unit selftest suite clean deps
+all: bpfconform
+
+bpfconform: $(call obj,$(CORE_SRCS) $(CASE_SRCS))
+	$(CC) $(LDFLAGS) -o $@ $^
+
+# Unit tests of insn/ and harness/ pieces: cases of their own, run by the
+# same harness (they need no kernel).
+$(BUILD)/unit: $(call obj,$(CORE_SRCS) $(UNIT_SRCS))
+	$(CC) $(LDFLAGS) -o $@ $^
+
+# Deliberately broken cases (a crash, a hang, one that asserts nothing):
+# the harness's own tests check it reports them as FAIL, FAIL, ERROR.
+$(BUILD)/selftest: $(call obj,$(CORE_SRCS) $(SELF_SRCS))
+	$(CC) $(LDFLAGS) -o $@ $^
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -c $< -o $@
+
+run: bpfconform
+	./bpfconform run
+
+unit: $(BUILD)/unit
+	$(BUILD)/unit run
+
+selftest: $(BUILD)/selftest bpfconform
+	tests/harness/run.sh $(BUILD)/selftest ./bpfconform
+
+suite: bpfconform
+	./bpfconform run --json $(BUILD)/results.json
+
+check: deps unit selftest suite
+
+# What the checks need on a fresh Debian machine.
+deps:
+	@tools/install-deps.sh
+
+clean:
+	rm -rf $(BUILD) bpfconform
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
