@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <net/if.h>
@@ -21,7 +22,7 @@
 static int privileged;
 static char mnt_dir[64];	/* our private cgroup2 mount point */
 static char cg_base[128];	/* <mnt>/bpfconform-<pid> */
-static char cg_case[192];	/* the running case's cgroup */
+static char cg_case[192];	/* in the child: the case's cgroup */
 static int cg_fd = -1;
 static char pin_buf[4096];
 
@@ -111,17 +112,19 @@ unsigned env_bits(const struct bc_case *c)
 	return bits;
 }
 
-int env_case_prepare(unsigned bits, size_t index, char *err, size_t len)
+int env_case_prepare(struct env_case *ec, size_t index, char *err, size_t len)
 {
-	if (!(bits & ENV_CGROUP))
+	ec->cgroup[0] = 0;
+	if (!(ec->bits & ENV_CGROUP))
 		return 0;
 	if (!cg_base[0]) {
 		snprintf(err, len, "no cgroup2 hierarchy for this run");
 		return -1;
 	}
-	snprintf(cg_case, sizeof(cg_case), "%s/case-%zu", cg_base, index);
-	if (mkdir(cg_case, 0755) && errno != EEXIST) {
-		snprintf(err, len, "mkdir %s: %s", cg_case, strerror(errno));
+	snprintf(ec->cgroup, sizeof(ec->cgroup), "%s/case-%zu", cg_base, index);
+	if (mkdir(ec->cgroup, 0755) && errno != EEXIST) {
+		snprintf(err, len, "mkdir %s: %s", ec->cgroup, strerror(errno));
+		ec->cgroup[0] = 0;
 		return -1;
 	}
 	return 0;
@@ -146,8 +149,10 @@ int env_link_up(const char *ifname)
 	return ret;
 }
 
-int env_case_enter(unsigned bits, char *err, size_t len)
+int env_case_enter(const struct env_case *ec, char *err, size_t len)
 {
+	unsigned bits = ec->bits;
+
 	if (bits & ENV_BPFFS) {
 		if (unshare(CLONE_NEWNS)) {
 			snprintf(err, len, "unshare(CLONE_NEWNS): %s", strerror(errno));
@@ -172,6 +177,7 @@ int env_case_enter(unsigned bits, char *err, size_t len)
 		}
 	}
 	if (bits & ENV_CGROUP) {
+		snprintf(cg_case, sizeof(cg_case), "%s", ec->cgroup);
 		cg_fd = open(cg_case, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 		if (cg_fd < 0) {
 			snprintf(err, len, "open %s: %s", cg_case, strerror(errno));
@@ -181,11 +187,29 @@ int env_case_enter(unsigned bits, char *err, size_t len)
 	return 0;
 }
 
-void env_case_cleanup(unsigned bits)
+/* A case may have made cgroups below its own: remove the tree. */
+static void rmdir_tree(const char *path)
 {
-	if (bits & ENV_CGROUP) {
-		rmdir_retry(cg_case);
-		cg_case[0] = 0;
+	DIR *d = opendir(path);
+	struct dirent *e;
+	char sub[512];
+
+	while (d && (e = readdir(d))) {
+		if (e->d_type != DT_DIR || !strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		snprintf(sub, sizeof(sub), "%s/%s", path, e->d_name);
+		rmdir_tree(sub);
+	}
+	if (d)
+		closedir(d);
+	rmdir_retry(path);
+}
+
+void env_case_cleanup(struct env_case *ec)
+{
+	if (ec->cgroup[0]) {
+		rmdir_tree(ec->cgroup);
+		ec->cgroup[0] = 0;
 	}
 }
 

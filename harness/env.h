@@ -24,12 +24,18 @@ const char *env_cgroup_root(void);
 
 /* The union of the case's NEED_ENV bits. */
 unsigned env_bits(const struct bc_case *c);
+/* What the parent prepares for one case. */
+struct env_case {
+	unsigned bits;
+	char cgroup[192];	/* the case's cgroup directory, if ENV_CGROUP */
+};
+
 /* Parent, before fork: create what the child will enter. */
-int env_case_prepare(unsigned bits, size_t index, char *err, size_t len);
+int env_case_prepare(struct env_case *ec, size_t index, char *err, size_t len);
 /* Child, after fork: enter it.  Returns -1 with a reason (an ERROR). */
-int env_case_enter(unsigned bits, char *err, size_t len);
+int env_case_enter(const struct env_case *ec, char *err, size_t len);
 /* Parent, after the child is gone. */
-void env_case_cleanup(unsigned bits);
+void env_case_cleanup(struct env_case *ec);
 
 /* Bring a network interface up (lo inside a fresh netns starts down). */
 int env_link_up(const char *ifname);

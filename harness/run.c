@@ -29,6 +29,7 @@ struct cli {
 	unsigned timeout;
 	int verbose;
 	int no_leak_check;
+	unsigned jobs;
 };
 
 static int add_glob(const char ***list, size_t *n, const char *glob)
@@ -44,19 +45,20 @@ static int parse(int argc, char **argv, struct cli *cli, int for_run)
 	static const struct option opts[] = {
 		{ "test", required_argument, 0, 't' },
 		{ "exclude", required_argument, 0, 'x' },
-		{ "json", required_argument, 0, 'j' },
+		{ "json", required_argument, 0, 'o' },
 		{ "timeout", required_argument, 0, 'T' },
 		{ "verbose", no_argument, 0, 'v' },
 		{ "config", required_argument, 0, 'c' },
 		{ "btf", required_argument, 0, 'b' },
 		{ "no-leak-check", no_argument, 0, 'L' },
+		{ "jobs", required_argument, 0, 'j' },
 		{ 0 },
 	};
 	int c;
 
 	opterr = 0;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, ":t:x:v", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":t:x:vj:", opts, NULL)) != -1) {
 		char *end;
 
 		switch (c) {
@@ -75,7 +77,7 @@ static int parse(int argc, char **argv, struct cli *cli, int for_run)
 		case 'b':
 			cli->btf = optarg;
 			break;
-		case 'j':
+		case 'o':
 			if (!for_run)
 				return usage_error("--json is an option of run");
 			cli->json = optarg;
@@ -86,6 +88,14 @@ static int parse(int argc, char **argv, struct cli *cli, int for_run)
 			cli->timeout = (unsigned)strtoul(optarg, &end, 10);
 			if (*end || !*optarg || cli->timeout == 0 || cli->timeout > 3600)
 				return usage_error("--timeout wants seconds from 1 to 3600, not '%s'",
+						   optarg);
+			break;
+		case 'j':
+			if (!for_run)
+				return usage_error("-j is an option of run");
+			cli->jobs = (unsigned)strtoul(optarg, &end, 10);
+			if (*end || !*optarg || cli->jobs == 0 || cli->jobs > 64)
+				return usage_error("-j wants a number of jobs from 1 to 64, not '%s'",
 						   optarg);
 			break;
 		case 'L':
@@ -153,17 +163,35 @@ static void leak_result(size_t number, struct totals *t, struct json_report *jr,
 	totals_add(t, res->outcome);
 }
 
+struct printer {
+	struct totals *totals;
+	struct json_report *jr;
+	int verbose;
+};
+
+/* Results arrive in order, whatever -j is. */
+static void print_result(size_t i, const struct bc_case *c, const struct case_result *res,
+			 void *ctx)
+{
+	struct printer *pr = ctx;
+
+	ktap_result(stdout, i + 1, c->name, res, pr->verbose);
+	json_report_case(pr->jr, c, res);
+	totals_add(pr->totals, res->outcome);
+}
+
 static int run_main(int argc, char **argv)
 {
-	struct cli cli = { .timeout = DEFAULT_TIMEOUT };
+	struct cli cli = { .timeout = DEFAULT_TIMEOUT, .jobs = 1 };
 	struct run_opts ro;
 	struct json_report *jr = NULL;
 	struct totals t = { 0 };
-	struct case_result *res;
+	struct printer pr = { .totals = &t, .verbose = 0 };
+	const struct bc_case **todo;
 	char err[256], leaks[1024] = "";
-	size_t planned = 0, number = 0;
+	size_t n = 0, *index;
 	double start = now_ms();
-	int ret = parse(argc, argv, &cli, 1);
+	int ret = parse(argc, argv, &cli, 1), leak_check;
 
 	if (ret || (ret = prepare(&cli)))
 		return ret;
@@ -176,40 +204,38 @@ static int run_main(int argc, char **argv)
 		env_fini();
 		return 2;
 	}
+	pr.jr = jr;
+	pr.verbose = cli.verbose;
 	ro.timeout = cli.timeout;
-	for (size_t i = 0; i < registry_count(); i++)
-		planned += filter_match(&cli.filter, registry_get(i)->name);
+	ro.jobs = cli.jobs;
+	todo = calloc(registry_count() + 1, sizeof(*todo));
+	index = calloc(registry_count() + 1, sizeof(*index));
+	for (size_t i = 0; i < registry_count(); i++) {
+		if (!filter_match(&cli.filter, registry_get(i)->name))
+			continue;
+		todo[n] = registry_get(i);
+		index[n++] = i;
+	}
 	/* Another process using bpf() at the same time makes the leak check
 	 * meaningless: --no-leak-check is for that. */
-	int leak_check = env_privileged() && !cli.no_leak_check;
-
-	if (leak_check) {
-		planned++;	/* the leak check */
+	leak_check = env_privileged() && !cli.no_leak_check;
+	if (leak_check)
 		leaks_snapshot();
-	}
-	ktap_begin(stdout, planned);
+	ktap_begin(stdout, n + leak_check);
 	if (!env_privileged())
 		printf("# running without CAP_SYS_ADMIN: only cases marked UNPRIV run\n");
 
-	res = runner_result_alloc();
-	for (size_t i = 0; i < registry_count(); i++) {
-		const struct bc_case *c = registry_get(i);
-
-		if (!filter_match(&cli.filter, c->name))
-			continue;
-		runner_run(c, i, res, &ro);
-		ktap_result(stdout, ++number, c->name, res, cli.verbose);
-		json_report_case(jr, c, res);
-		totals_add(&t, res->outcome);
-	}
+	runner_run_all(todo, index, n, &ro, print_result, &pr);
 	if (leak_check)
-		leak_result(++number, &t, jr, leaks, sizeof(leaks));
+		leak_result(n + 1, &t, jr, leaks, sizeof(leaks));
 	ktap_end(stdout, &t);
 	json_report_close(jr, &t, now_ms() - start, leaks);
 	env_fini();
+	free(todo);
+	free(index);
 	return t.fail || t.error ? 1 : 0;
 }
 COMMAND("run", run_main,
-	"[run] [-t GLOB]... [-x GLOB]... [--json FILE] [--timeout S] [-v]\n"
+	"[run] [-t GLOB]... [-x GLOB]... [--json FILE] [--timeout S] [-j N] [-v]\n"
 	"                 [--config PATH] [--btf PATH] [--no-leak-check]",
 	"run the cases (default: all) and print KTAP");

@@ -91,7 +91,8 @@ static double now_ms(void)
 	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
-static void child(const struct bc_case *c, struct case_result *res, unsigned bits)
+static void child(const struct bc_case *c, struct case_result *res,
+		  const struct env_case *ec)
 {
 	char err[256];
 
@@ -99,59 +100,73 @@ static void child(const struct bc_case *c, struct case_result *res, unsigned bit
 	/* A case that prints must not corrupt the KTAP stream. */
 	dup2(2, 1);
 	child_begin(res, c->name);
-	if (env_case_enter(bits, err, sizeof(err)))
+	if (env_case_enter(ec, err, sizeof(err)))
 		case_error(c->file, c->line, "environment: %s", err);
 	c->fn(c->arg);
 	child_end();
 }
 
-void runner_run(const struct bc_case *c, size_t index, struct case_result *res,
-		const struct run_opts *opts)
+/* A case running in a child, or about to. */
+struct slot {
+	pid_t pid;		/* 0: free */
+	size_t i;		/* position in this run */
+	const struct bc_case *c;
+	struct case_result *res;	/* shared with the child */
+	struct env_case ec;
+	double start, deadline;
+	unsigned timeout;
+	int timed_out;
+};
+
+/* Start case i in 'sl'.  Returns 1 if it is running, 0 if it was decided
+ * without running (its result is in sl->res). */
+static int start(struct slot *sl, const struct bc_case *c, size_t i, size_t index,
+		 const struct run_opts *opts)
 {
-	unsigned bits = env_bits(c), timeout = c->timeout ? c->timeout : opts->timeout;
-	struct sigaction sa = { .sa_handler = on_alarm };
-	double start = now_ms();
 	char err[256];
-	int status = 0;
 	pid_t pid;
 
-	reset(res);
-	if (runner_decide_needs(c, res) != OUT_NONE)
-		goto out;
-	if (env_case_prepare(bits, index, err, sizeof(err))) {
-		res->outcome = OUT_ERROR;
-		snprintf(res->reason, sizeof(res->reason), "environment: %s", err);
-		goto out;
+	sl->c = c;
+	sl->i = i;
+	sl->start = now_ms();
+	sl->timeout = c->timeout ? c->timeout : opts->timeout;
+	sl->deadline = sl->start + sl->timeout * 1e3;
+	sl->timed_out = 0;
+	sl->ec.bits = env_bits(c);
+	reset(sl->res);
+	if (runner_decide_needs(c, sl->res) != OUT_NONE)
+		return 0;
+	if (env_case_prepare(&sl->ec, index, err, sizeof(err))) {
+		sl->res->outcome = OUT_ERROR;
+		snprintf(sl->res->reason, sizeof(sl->res->reason), "environment: %s", err);
+		return 0;
 	}
 	fflush(NULL);
 	pid = fork();
 	if (pid < 0) {
-		res->outcome = OUT_ERROR;
-		snprintf(res->reason, sizeof(res->reason), "fork: %s", strerror(errno));
-		goto cleanup;
+		sl->res->outcome = OUT_ERROR;
+		snprintf(sl->res->reason, sizeof(sl->res->reason), "fork: %s", strerror(errno));
+		env_case_cleanup(&sl->ec);
+		return 0;
 	}
 	if (!pid)
-		child(c, res, bits);
+		child(c, sl->res, &sl->ec);
 	setpgid(pid, pid);	/* also in the child: whichever runs first */
+	sl->pid = pid;
+	return 1;
+}
 
-	alarmed = 0;
-	sigaction(SIGALRM, &sa, NULL);	/* no SA_RESTART: waitpid returns EINTR */
-	alarm(timeout);
-	while (waitpid(pid, &status, 0) < 0) {
-		if (errno != EINTR || alarmed) {
-			kill(-pid, SIGKILL);
-			kill(pid, SIGKILL);
-			waitpid(pid, &status, 0);
-			break;
-		}
-	}
-	alarm(0);
+/* The child of 'sl' ended with 'status': turn that into a verdict. */
+static void finish(struct slot *sl, int status)
+{
+	struct case_result *res = sl->res;
+
 	/* Whatever the case left running in its group goes with it. */
-	kill(-pid, SIGKILL);
-
-	if (alarmed) {
+	kill(-sl->pid, SIGKILL);
+	sl->pid = 0;
+	if (sl->timed_out) {
 		res->outcome = OUT_FAIL;
-		snprintf(res->reason, sizeof(res->reason), "timeout after %us", timeout);
+		snprintf(res->reason, sizeof(res->reason), "timeout after %us", sl->timeout);
 	} else if (WIFSIGNALED(status)) {
 		res->outcome = OUT_FAIL;
 		snprintf(res->reason, sizeof(res->reason), "killed by signal %d (%s)",
@@ -162,8 +177,112 @@ void runner_run(const struct bc_case *c, size_t index, struct case_result *res,
 			 "the case ended without a result (exit status %d)",
 			 WIFEXITED(status) ? WEXITSTATUS(status) : -1);
 	}
-cleanup:
-	env_case_cleanup(bits);
-out:
-	res->duration_ms = now_ms() - start;
+	env_case_cleanup(&sl->ec);
+}
+
+/* Kill the cases whose time is up; arm the alarm for the next deadline. */
+static void police(struct slot *slots, unsigned nslots)
+{
+	double now = now_ms(), next = 0;
+
+	for (unsigned s = 0; s < nslots; s++) {
+		if (!slots[s].pid || slots[s].timed_out)
+			continue;
+		if (now >= slots[s].deadline) {
+			slots[s].timed_out = 1;
+			kill(-slots[s].pid, SIGKILL);
+			kill(slots[s].pid, SIGKILL);
+		} else if (!next || slots[s].deadline < next) {
+			next = slots[s].deadline;
+		}
+	}
+	alarmed = 0;
+	/* alarm() counts whole seconds: round up, never 0 (which cancels). */
+	alarm(next ? (unsigned)((next - now) / 1e3) + 1 : 0);
+}
+
+/*
+ * A slot's case has its verdict.  If it is next in line it goes out at
+ * once (always so with one job), followed by any held ones now in line;
+ * otherwise it is held in a copy until the ones before it are out.
+ */
+static void deliver(struct slot *sl, const struct bc_case *const *cases,
+		    struct case_result **held, size_t *emit,
+		    void (*done)(size_t i, const struct bc_case *c,
+				 const struct case_result *res, void *ctx),
+		    void *ctx)
+{
+	sl->res->duration_ms = now_ms() - sl->start;
+	if (sl->i != *emit) {
+		held[sl->i] = malloc(sizeof(*sl->res));
+		memcpy(held[sl->i], sl->res, sizeof(*sl->res));
+		return;
+	}
+	done((*emit)++, sl->c, sl->res, ctx);
+	while (held[*emit]) {
+		done(*emit, cases[*emit], held[*emit], ctx);
+		free(held[*emit]);
+		held[(*emit)++] = NULL;
+	}
+}
+
+void runner_run_all(const struct bc_case *const *cases, const size_t *index, size_t n,
+		    const struct run_opts *opts,
+		    void (*done)(size_t i, const struct bc_case *c,
+				 const struct case_result *res, void *ctx),
+		    void *ctx)
+{
+	unsigned nslots = opts->jobs ? opts->jobs : 1, running = 0;
+	struct sigaction sa = { .sa_handler = on_alarm };	/* no SA_RESTART */
+	/* one more than n: held[n] stays NULL and ends deliver()'s walk */
+	struct case_result **held = calloc(n + 1, sizeof(*held));
+	struct slot *slots = calloc(nslots, sizeof(*slots));
+	size_t next = 0, emit = 0;
+
+	sigaction(SIGALRM, &sa, NULL);
+	for (unsigned s = 0; s < nslots; s++)
+		slots[s].res = runner_result_alloc();
+
+	while (emit < n) {
+		/* Fill free slots.  A result that is not next in line is held
+		 * in a copy until the ones before it are out. */
+		for (unsigned s = 0; s < nslots && next < n; s++) {
+			struct slot *sl = &slots[s];
+
+			if (sl->pid)
+				continue;
+			if (start(sl, cases[next], next, index[next], opts))
+				running++;
+			else
+				deliver(sl, cases, held, &emit, done, ctx);
+			next++;
+		}
+		if (!running)
+			continue;
+
+		int status;
+		pid_t pid;
+
+		police(slots, nslots);
+		pid = waitpid(-1, &status, 0);
+		if (pid < 0) {
+			if (errno != EINTR)
+				break;	/* no children: cannot happen while running > 0 */
+			continue;	/* the alarm: police() on the next round */
+		}
+		for (unsigned s = 0; s < nslots; s++) {
+			struct slot *sl = &slots[s];
+
+			if (sl->pid != pid)
+				continue;
+			finish(sl, status);
+			running--;
+			deliver(sl, cases, held, &emit, done, ctx);
+		}
+	}
+	alarm(0);
+	for (unsigned s = 0; s < nslots; s++)
+		munmap(slots[s].res, sizeof(*slots[s].res));
+	free(slots);
+	free(held);
 }

@@ -72,6 +72,12 @@ grep -Eq '^[0-9]+ passed, [0-9]+ failed, [0-9]+ skipped, [0-9]+ errors$' "$tmp/k
 	bad "no closing line"
 head -1 "$tmp/ktap" | grep -q '^KTAP version 1$' && ok || bad "no KTAP header"
 
+# -j 2: the same verdicts in the same order, whatever finishes first.
+"$selftest" run --no-leak-check -j 2 >"$tmp/ktap2" 2>/dev/null
+grep -E '^(not )?ok ' "$tmp/ktap" >"$tmp/v1"
+grep -E '^(not )?ok ' "$tmp/ktap2" >"$tmp/v2"
+cmp -s "$tmp/v1" "$tmp/v2" && ok || { bad "-j 2 changed verdicts or order"; diff "$tmp/v1" "$tmp/v2"; }
+
 # Bad input: one line on stderr, exit 2.
 expect_usage() {
 	"$@" >"$tmp/out" 2>"$tmp/err"
@@ -89,6 +95,7 @@ expect_usage "$suite" run --timeout
 expect_usage "$suite" list --json x
 expect_usage "$suite" run --config /nonexistent/config
 expect_usage "$suite" run extra-argument
+expect_usage "$suite" run -j 0
 
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]
