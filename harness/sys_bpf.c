@@ -53,6 +53,7 @@ static const unsigned int attr_end[] = {
 	[BPF_PROG_BIND_MAP] = END(prog_bind_map.flags),
 	[BPF_TOKEN_CREATE] = END(token_create.bpffs_fd),
 	[BPF_PROG_STREAM_READ_BY_FD] = END(prog_stream_read.prog_fd),
+	[BPF_PROG_ASSOC_STRUCT_OPS] = END(prog_assoc_struct_ops.flags),
 };
 
 #define NAME(cmd) [cmd] = #cmd
@@ -72,7 +73,7 @@ static const char *const cmd_names[] = {
 	NAME(BPF_LINK_GET_FD_BY_ID), NAME(BPF_LINK_GET_NEXT_ID),
 	NAME(BPF_ENABLE_STATS), NAME(BPF_ITER_CREATE), NAME(BPF_LINK_DETACH),
 	NAME(BPF_PROG_BIND_MAP), NAME(BPF_TOKEN_CREATE),
-	NAME(BPF_PROG_STREAM_READ_BY_FD),
+	NAME(BPF_PROG_STREAM_READ_BY_FD), NAME(BPF_PROG_ASSOC_STRUCT_OPS),
 };
 
 long sys_bpf(int cmd, void *attr, unsigned int size)

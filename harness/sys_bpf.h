@@ -66,7 +66,8 @@ const char *sys_bpf_cmd_name(int cmd);
 	X(link_detach, BPF_LINK_DETACH)                                      \
 	X(prog_bind_map, BPF_PROG_BIND_MAP)                                  \
 	X(token_create, BPF_TOKEN_CREATE)                                    \
-	X(prog_stream_read_by_fd, BPF_PROG_STREAM_READ_BY_FD)
+	X(prog_stream_read_by_fd, BPF_PROG_STREAM_READ_BY_FD)                \
+	X(prog_assoc_struct_ops, BPF_PROG_ASSOC_STRUCT_OPS)
 
 #define BC_DECLARE_WRAPPER(name, cmd) int sys_bpf_##name(union bpf_attr *attr);
 BC_WRAPPERS(BC_DECLARE_WRAPPER)
