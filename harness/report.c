@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/utsname.h>
 #include <time.h>
 
@@ -140,7 +141,8 @@ void json_report_case(struct json_report *jr, const struct bc_case *c,
 	json_str(jr->f, res->reason[0] ? res->reason : NULL);
 	if (res->outcome == OUT_SKIP)
 		fprintf(jr->f, ", \"skip_proven\": %s", res->skip_unproven ? "false" : "true");
-	fprintf(jr->f, ", \"duration_ms\": %.3f, \"file\": ", res->duration_ms);
+	fprintf(jr->f, ", \"duration_ms\": %.3f, \"inside_ms\": %.3f, \"file\": ",
+		res->duration_ms, res->inside_ms);
 	json_str(jr->f, c->file);
 	fprintf(jr->f, ", \"line\": %d, \"covers\": [", c->line);
 	for (const struct need *n = c->needs; n && n->kind; n++) {
@@ -168,16 +170,31 @@ void json_report_case(struct json_report *jr, const struct bc_case *c,
 	fflush(jr->f);
 }
 
+static double ms(struct timeval tv)
+{
+	return tv.tv_sec * 1e3 + tv.tv_usec / 1e3;
+}
+
 void json_report_close(struct json_report *jr, const struct totals *t,
 		       double wall_ms, const char *leaks)
 {
+	struct rusage self, kids;
+
 	if (!jr)
 		return;
 	fprintf(jr->f, "\n],\n\"totals\": {\"pass\": %u, \"fail\": %u, \"skip\": %u, \"error\": %u},\n",
 		t->pass, t->fail, t->skip, t->error);
 	fprintf(jr->f, "\"leaks\": ");
 	json_str(jr->f, leaks && *leaks ? leaks : NULL);
-	fprintf(jr->f, ",\n\"duration_ms\": %.1f\n}\n", wall_ms);
+	getrusage(RUSAGE_SELF, &self);
+	getrusage(RUSAGE_CHILDREN, &kids);
+	fprintf(jr->f, ",\n\"duration_ms\": %.1f,\n", wall_ms);
+	/* CPU of the runner and of every case child; peak RSS of the
+	 * largest of them (ru_maxrss is a maximum, not a sum). */
+	fprintf(jr->f, "\"rusage\": {\"user_ms\": %.1f, \"sys_ms\": %.1f, "
+		"\"max_rss_kb\": %ld, \"children_max_rss_kb\": %ld}\n}\n",
+		ms(self.ru_utime) + ms(kids.ru_utime), ms(self.ru_stime) + ms(kids.ru_stime),
+		self.ru_maxrss, kids.ru_maxrss);
 	fclose(jr->f);
 	free(jr);
 }

@@ -23,7 +23,8 @@ struct case_result {
 	char log[RESULT_LOG_MAX];	/* diagnostics, one per line, no '#' */
 	size_t note_len;
 	char notes[RESULT_LOG_MAX / 2];	/* printed only on failure */
-	double duration_ms;		/* filled by the runner */
+	double duration_ms;		/* fork to verdict, filled by the runner */
+	double inside_ms;		/* inside the case function, filled by the child */
 };
 
 const char *outcome_name(enum outcome o);

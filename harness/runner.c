@@ -48,7 +48,7 @@ static void reset(struct case_result *res)
 	res->reason[0] = 0;
 	res->log_len = res->note_len = 0;
 	res->log[0] = res->notes[0] = 0;
-	res->duration_ms = 0;
+	res->duration_ms = res->inside_ms = 0;
 }
 
 enum outcome runner_decide_needs(const struct bc_case *c, struct case_result *res)
