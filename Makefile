@@ -56,3 +56,8 @@ clean:
 	rm -rf $(BUILD) bpfconform
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+
+# Benchmarks: bench/results.md (RUNS=5 by default; KERNELS= for host only).
+.PHONY: bench
+bench:
+	bench/run
