@@ -14,6 +14,7 @@
 
 #include "../oracle.h"
 #include "btf.h"
+#include "internal.h"
 #include "kconfig.h"
 
 static struct btf *vmlinux;
@@ -36,8 +37,10 @@ int oracle_init(const struct oracle_opts *opts, char *err, size_t errlen)
 	struct stat st;
 
 	uname(&uts);
+	oracle_isa_share();
 	btf_free(vmlinux);
 	vmlinux = NULL;
+	btf_problem[0] = 0;
 	snprintf(btf_source, sizeof(btf_source), "%s", path);
 	if (stat(path, &st) && !(opts && opts->btf_path)) {
 		snprintf(btf_problem, sizeof(btf_problem), "%s: %s", path, strerror(errno));
@@ -51,6 +54,33 @@ int oracle_init(const struct oracle_opts *opts, char *err, size_t errlen)
 		}
 	}
 	return kconfig_init(opts ? opts->config_path : NULL, uts.release, err, errlen);
+}
+
+const char *const oracle_enums[ORACLE_NR_ENUMS] = {
+	"bpf_cmd", "bpf_prog_type", "bpf_map_type", "bpf_attach_type", "bpf_link_type",
+	"bpf_func_id",
+};
+
+const struct btf *oracle_vmlinux(void)
+{
+	return vmlinux;
+}
+
+const char *oracle_btf_source(void)
+{
+	return btf_source;
+}
+
+const char *oracle_btf_problem(void)
+{
+	return btf_problem;
+}
+
+/* __MAX_BPF_CMD, __MAX_BPF_MAP_TYPE, __BPF_FUNC_MAX_ID, ...: the kernel's
+ * enums end with a "__" count that is not a value anyone may pass. */
+int oracle_is_sentinel(const char *member)
+{
+	return !strncmp(member, "__", 2) || !strncmp(member, "MAX_BPF_", 8);
 }
 
 int oracle_have_btf(void)
@@ -75,10 +105,33 @@ int oracle_enum_value(const char *enum_name, const char *member, long long *val)
 	return vmlinux ? btf_enum_value(vmlinux, enum_name, member, val) : -ENOENT;
 }
 
+struct walk {
+	void (*cb)(const char *member, long long val, void *ctx);
+	void *ctx;
+	int n;
+};
+
+static void walk_one(const char *member, long long val, void *ctx)
+{
+	struct walk *w = ctx;
+
+	if (oracle_is_sentinel(member))
+		return;
+	w->n++;
+	if (w->cb)
+		w->cb(member, val, w->ctx);
+}
+
 int oracle_enum_walk(const char *enum_name,
 		     void (*cb)(const char *member, long long val, void *ctx), void *ctx)
 {
-	return vmlinux ? btf_enum_walk(vmlinux, enum_name, cb, ctx) : -ENOENT;
+	struct walk w = { cb, ctx, 0 };
+
+	if (!vmlinux)
+		return -ENOENT;
+	if (btf_enum_walk(vmlinux, enum_name, walk_one, &w) < 0)
+		return -ENOENT;
+	return w.n;
 }
 
 int oracle_btf_id(const char *name, int kind)
