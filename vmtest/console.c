@@ -3,9 +3,11 @@
  * vmtest-console: read a guest's serial console log (frames from /init,
  * see frame.h, mixed with raw kernel output) and tell what happened.
  *
- *	vmtest-console LOG OUTDIR	write OUTDIR/ktap.txt (the suite's
+ *	vmtest-console [--names FILE] LOG OUTDIR	write OUTDIR/ktap.txt (the suite's
  *		stdout), stderr.txt, kernel.log (records from /dev/kmsg),
  *		results.json (decoded) and print a summary on stdout
+ *	vmtest-console --encode		frame stdin's lines, each "STREAM
+ *		PAYLOAD", as /init does (for tests)
  *	vmtest-console --status LOG	one line: "booting", "running DONE
  *		PLANNED" or "finished", for progress display
  *
@@ -32,7 +34,9 @@
  * a record logged while case N ran comes after "start N" and before the
  * result of case N.  A splat after a result and before the next start
  * belongs to the case that just ended (deferred work, cleanup).  Without
- * start markers the running case is taken to be the last result + 1.
+ * start markers the running case is taken to be the last result + 1, and
+ * its name is looked up in the --names file (the suite's "list" output
+ * for the same selection, in run order) when there is one.
  * Raw console lines are scanned too, for what /init could not forward (a
  * panic); a raw line that was also forwarded counts once.
  */
@@ -104,8 +108,32 @@ static void append(char **buf, size_t *len, const char *fmt, ...)
 	free(s);
 }
 
+static char **names;
+static long nnames;
+
+static void load_names(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	char *l = NULL;
+	size_t cap = 0;
+	ssize_t n;
+
+	if (!f)
+		return;
+	while ((n = getline(&l, &cap, f)) > 0) {
+		while (n && (l[n - 1] == '\n' || l[n - 1] == '\r'))
+			l[--n] = 0;
+		names = xrealloc(names, (nnames + 1) * sizeof(*names));
+		names[nnames++] = strdup(l);
+	}
+	free(l);
+	fclose(f);
+}
+
 static void set_case(long nr, const char *name)
 {
+	if ((!name || !strcmp(name, "-")) && nr >= 1 && nr <= nnames)
+		name = names[nr - 1];
 	st.cur_nr = nr;
 	free(st.cur_name);
 	st.cur_name = strdup(name && *name ? name : "-");
@@ -471,8 +499,35 @@ static const char *write_json(const char *dir)
 	return "ok";
 }
 
+static int encode(void)
+{
+	char *l = NULL, body[FRAME_PAYLOAD_MAX * 4];
+	unsigned long seq = 0;
+	size_t cap = 0;
+	ssize_t n;
+
+	while ((n = getline(&l, &cap, stdin)) > 0) {
+		char *payload = strchr(l, ' ');
+		int len;
+
+		if (l[n - 1] == '\n')
+			l[--n] = 0;
+		if (!payload)
+			continue;
+		*payload++ = 0;
+		len = snprintf(body, sizeof(body), "%lu %s %s", seq, l, payload);
+		printf(FRAME_MAGIC "%lu %s %08x %s\n", seq, l,
+		       frame_crc32(0, body, len), payload);
+		seq++;
+	}
+	free(l);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
+	if (argc == 2 && !strcmp(argv[1], "--encode"))
+		return encode();
 	if (argc == 3 && !strcmp(argv[1], "--status")) {
 		f_ktap = fopen("/dev/null", "w");
 		if (read_log(argv[2]))
@@ -485,8 +540,13 @@ int main(int argc, char **argv)
 			printf("running %ld %ld\n", st.results, st.planned);
 		return 0;
 	}
+	if (argc == 5 && !strcmp(argv[1], "--names")) {
+		load_names(argv[2]);
+		argv += 2;
+		argc -= 2;
+	}
 	if (argc != 3) {
-		fprintf(stderr, "usage: vmtest-console LOG OUTDIR | --status LOG\n");
+		fprintf(stderr, "usage: vmtest-console [--names FILE] LOG OUTDIR | --status LOG\n");
 		return 2;
 	}
 	f_ktap = open_out(argv[2], "ktap.txt");

@@ -12,6 +12,8 @@
  *	    crash the kernel through /proc/sysrq-trigger, or stop forwarding
  *	    and sleep forever, to test how the host reports a dead guest.
  *	VMTEST_PROBE=1   only say "boot" and reboot (the host's KVM probe).
+ *	VMTEST_MEMLOCK=keep   leave RLIMIT_MEMLOCK at the kernel's default
+ *	    instead of raising it to unlimited (see raise_memlock).
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -26,6 +28,7 @@
 #include <sys/ioctl.h>
 #include <sys/mount.h>
 #include <sys/reboot.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -146,6 +149,24 @@ static void lo_up(void)
 		say("lo up: %s", strerror(errno));
 	if (s >= 0)
 		close(s);
+}
+
+/*
+ * Kernels before 5.11 charge BPF objects to RLIMIT_MEMLOCK, whose default
+ * for init is 64 KiB: with it most program loads on 5.10 fail with EPERM.
+ * A real system raises it (systemd, or the loader as libbpf does), and
+ * 5.11+ charge the memory cgroup instead, so the suite sees a system with
+ * no memlock limit, as on the host's kernel.
+ */
+static void raise_memlock(void)
+{
+	struct rlimit r = { RLIM_INFINITY, RLIM_INFINITY };
+	const char *keep = getenv("VMTEST_MEMLOCK");
+
+	if (keep && !strcmp(keep, "keep"))
+		return;
+	if (setrlimit(RLIMIT_MEMLOCK, &r))
+		say("setrlimit RLIMIT_MEMLOCK: %s", strerror(errno));
 }
 
 /* Load MODDIR/modules.load in order (the host put dependencies first). */
@@ -400,6 +421,7 @@ int main(int argc, char **argv)
 	say("boot %ld %s", uptime_ms(), u.release);
 	if (!getenv("VMTEST_PROBE")) {
 		lo_up();
+		raise_memlock();
 		load_modules();
 		status = run_suite(argc, argv, injection);
 		say("exit %d %ld", WIFEXITED(status) ? WEXITSTATUS(status) :
