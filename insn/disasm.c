@@ -17,8 +17,9 @@
  * "(bad: code=0x.. dst=.. src=.. off=.. imm=..: why)" instead of being
  * dressed up as a valid instruction.  Values the verifier rejects only
  * for what they mean (a division by a zero constant, a shift too wide, a
- * store through r10's neighbour) are encodings all the same and print
- * normally.  Kernel history that shows here:
+ * write to r10) are encodings all the same and print normally.  Registers
+ * beyond r10 are bad wherever the instruction uses them.  Kernel history
+ * that shows here:
  *   - 4.14 (v2 jumps), 5.1 (JMP32), 5.12 (fetching atomics), 6.6 (v4:
  *     MOVSX, MEMSX, SDIV/SMOD, BSWAP, gotol), 6.9 (may_goto,
  *     addr_space_cast), 6.15 (load_acquire/store_release, B and H sized
