@@ -14,7 +14,7 @@ SELF_SRCS := $(wildcard tests/harness/*.c)
 
 obj = $(patsubst %.c,$(BUILD)/%.o,$(1))
 
-.PHONY: all run check unit selftest suite clean deps
+.PHONY: all run check unit selftest matrixtest suite clean deps
 all: bpfconform
 
 bpfconform: $(call obj,$(CORE_SRCS) $(CASE_SRCS))
@@ -43,10 +43,14 @@ unit: $(BUILD)/unit
 selftest: $(BUILD)/selftest bpfconform
 	tests/harness/run.sh $(BUILD)/selftest ./bpfconform
 
+# matrix, diff, expect and junit on results files made by the test.
+matrixtest: bpfconform
+	tests/matrix/run.sh ./bpfconform
+
 suite: bpfconform
 	./bpfconform run --json $(BUILD)/results.json
 
-check: deps unit selftest suite
+check: deps unit selftest matrixtest suite
 
 # What the checks need on a fresh Debian machine.
 deps:

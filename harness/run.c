@@ -4,11 +4,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "command.h"
 #include "env.h"
 #include "leaks.h"
+#include "matrix/junit.h"
 #include "registry.h"
 #include "report.h"
 #include "runner.h"
@@ -25,7 +29,7 @@ static double now_ms(void)
 
 struct cli {
 	struct filter filter;
-	const char *json, *config, *btf;
+	const char *json, *junit, *config, *btf;
 	unsigned timeout;
 	int verbose;
 	int no_leak_check;
@@ -52,6 +56,7 @@ static int parse(int argc, char **argv, struct cli *cli, int for_run)
 		{ "btf", required_argument, 0, 'b' },
 		{ "no-leak-check", no_argument, 0, 'L' },
 		{ "jobs", required_argument, 0, 'j' },
+		{ "junit", required_argument, 0, 'U' },
 		{ 0 },
 	};
 	int c;
@@ -97,6 +102,11 @@ static int parse(int argc, char **argv, struct cli *cli, int for_run)
 			if (*end || !*optarg || cli->jobs == 0 || cli->jobs > 64)
 				return usage_error("-j wants a number of jobs from 1 to 64, not '%s'",
 						   optarg);
+			break;
+		case 'U':
+			if (!for_run)
+				return usage_error("--junit is an option of run");
+			cli->junit = optarg;
 			break;
 		case 'L':
 			if (!for_run)
@@ -191,13 +201,36 @@ static int run_main(int argc, char **argv)
 	char err[256], leaks[1024] = "";
 	size_t n = 0, *index;
 	double start = now_ms();
-	int ret = parse(argc, argv, &cli, 1), leak_check;
+	int ret = parse(argc, argv, &cli, 1), leak_check, fd_check;
+	char tmp_json[64] = "";
 
 	if (ret || (ret = prepare(&cli)))
 		return ret;
 	if (env_init(err, sizeof(err))) {
 		fprintf(stderr, "bpfconform: environment: %s\n", err);
 		return 2;
+	}
+	/* JUnit is made from the results file: without --json, a private one. */
+	if (cli.junit && !cli.json) {
+		int fd;
+
+		strcpy(tmp_json, "/tmp/bpfconform-results.XXXXXX");
+		fd = mkstemp(tmp_json);
+		if (fd < 0) {
+			fprintf(stderr, "bpfconform: mkstemp: %s\n", strerror(errno));
+			env_fini();
+			return 2;
+		}
+		close(fd);
+		cli.json = tmp_json;
+	}
+	/* An unwritable --junit fails now, not after the run. */
+	if (cli.junit && (fd_check = open(cli.junit, O_WRONLY | O_CREAT | O_CLOEXEC, 0644)) < 0) {
+		fprintf(stderr, "bpfconform: cannot write %s: %s\n", cli.junit, strerror(errno));
+		env_fini();
+		return 2;
+	} else if (cli.junit) {
+		close(fd_check);
 	}
 	if (cli.json && !(jr = json_report_open(cli.json, err, sizeof(err)))) {
 		fprintf(stderr, "bpfconform: %s\n", err);
@@ -231,11 +264,19 @@ static int run_main(int argc, char **argv)
 	ktap_end(stdout, &t);
 	json_report_close(jr, &t, now_ms() - start, leaks);
 	env_fini();
+	if (cli.junit) {
+		char *files[] = { (char *)cli.json };
+
+		if (junit_write(cli.junit, files, 1))
+			ret = 2;
+		if (tmp_json[0])
+			unlink(tmp_json);
+	}
 	free(todo);
 	free(index);
-	return t.fail || t.error ? 1 : 0;
+	return ret ? ret : t.fail || t.error ? 1 : 0;
 }
 COMMAND("run", run_main,
-	"[run] [-t GLOB]... [-x GLOB]... [--json FILE] [--timeout S] [-j N] [-v]\n"
-	"                 [--config PATH] [--btf PATH] [--no-leak-check]",
+	"[run] [-t GLOB]... [-x GLOB]... [--json FILE] [--junit FILE] [--timeout S] [-j N]\n"
+	"                 [-v] [--config PATH] [--btf PATH] [--no-leak-check]",
 	"run the cases (default: all) and print KTAP");

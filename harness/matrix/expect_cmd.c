@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * `bpfconform expect LIST RESULTS.json`: hold a run to a list of cases
+ * known to fail on that kernel (ci/expect/<kernel>.txt).  Each line is a
+ * case name or glob, then the reason (a kernel commit, a bug link):
+ *
+ *	# comment
+ *	verifier.loop.bounded_accepted   needs commit 2589726d12a1 (5.3): bounded loops
+ *
+ * Exit 1 on a failure the list does not expect, and on an entry none of
+ * whose cases fails any more (so the list shrinks instead of rotting).
+ * Exit 2 on a malformed list or an entry that names no case at all.
+ */
+#include <errno.h>
+#include <fnmatch.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../command.h"
+#include "results.h"
+
+struct entry {
+	char *glob;
+	char *reason;
+	int line;
+	unsigned matched, failing;
+};
+
+static int failing(const char *o)
+{
+	return o && (!strcmp(o, "fail") || !strcmp(o, "error"));
+}
+
+/* Parse the list; -1 after printing what is wrong. */
+static int load_list(const char *path, struct entry **out, size_t *n)
+{
+	FILE *f = fopen(path, "r");
+	char buf[1024];
+	int line = 0;
+
+	*out = NULL;
+	*n = 0;
+	if (!f) {
+		fprintf(stderr, "bpfconform: %s: %s\n", path, strerror(errno));
+		return -1;
+	}
+	while (fgets(buf, sizeof(buf), f)) {
+		char *p = buf, *name, *reason;
+
+		line++;
+		buf[strcspn(buf, "\n")] = 0;
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (!*p || *p == '#')
+			continue;
+		name = p;
+		p += strcspn(p, " \t");
+		if (*p)
+			*p++ = 0;
+		while (*p == ' ' || *p == '\t')
+			p++;
+		reason = p;
+		if (!*reason) {
+			fprintf(stderr, "bpfconform: %s:%d: '%s' has no reason (a kernel commit or bug link)\n",
+				path, line, name);
+			fclose(f);
+			return -1;
+		}
+		*out = realloc(*out, (*n + 1) * sizeof(**out));
+		(*out)[(*n)++] = (struct entry){ strdup(name), strdup(reason), line, 0, 0 };
+	}
+	fclose(f);
+	return 0;
+}
+
+static int expect_main(int argc, char **argv)
+{
+	struct entry *e;
+	struct kresult *k;
+	size_t n;
+	unsigned unexpected = 0, expected = 0, stale = 0, unknown = 0;
+
+	if (argc != 3 || argv[1][0] == '-' || argv[2][0] == '-')
+		return usage_error("expect wants a list and a results file: expect LIST RESULTS.json");
+	if (load_list(argv[1], &e, &n))
+		return 2;
+	if (results_load_all(argv + 2, 1, &k))
+		return 2;
+	for (size_t i = 0; i < k->cases->n; i++) {
+		const char *name = json_get_str(k->cases->items[i], "name", "");
+		const char *o = json_get_str(k->cases->items[i], "outcome", "");
+		int listed = 0;
+
+		for (size_t j = 0; j < n; j++) {
+			if (fnmatch(e[j].glob, name, 0))
+				continue;
+			e[j].matched++;
+			if (failing(o)) {
+				e[j].failing++;
+				listed = 1;
+			}
+		}
+		if (!failing(o))
+			continue;
+		if (listed) {
+			expected++;
+		} else {
+			printf("UNEXPECTED %s: %s: %s\n", o, name,
+			       json_get_str(k->cases->items[i], "reason", ""));
+			unexpected++;
+		}
+	}
+	for (size_t j = 0; j < n; j++) {
+		if (!e[j].matched) {
+			printf("%s:%d: '%s' names no case of this run\n", argv[1], e[j].line, e[j].glob);
+			unknown++;
+		} else if (!e[j].failing) {
+			printf("%s:%d: '%s' is expected to fail but passes now: remove it from the list "
+			       "(%s)\n", argv[1], e[j].line, e[j].glob, e[j].reason);
+			stale++;
+		}
+		free(e[j].glob);
+		free(e[j].reason);
+	}
+	printf("expect %s (%s): %u expected failures, %u unexpected, %u stale entries, "
+	       "%u unknown entries\n", argv[1], k->release, expected, unexpected, stale, unknown);
+	results_free(k);
+	free(k);
+	free(e);
+	if (unknown)
+		return 2;
+	return unexpected || stale ? 1 : 0;
+}
+COMMAND("expect", expect_main, "expect LIST RESULTS.json",
+	"check a run against its list of known failures (exit 1 on a surprise either way)");
