@@ -36,8 +36,9 @@ static inline __u32 percpu_slot(__u32 value_size) { return (value_size + 7) & ~7
 int map_btf_int_key(__u32 value_size, int spin_lock, __u32 *key_id, __u32 *value_id);
 
 /* A socket of 'type' (SOCK_STREAM/SOCK_DGRAM) on 127.0.0.1, bound, and for
- * TCP connected to a listener on loopback (returned in *listener when not
- * NULL).  ERROR on failure. */
+ * TCP connected (established) to a listener on loopback, which stays open
+ * for the case's life (its fd in *listener when not NULL).  ERROR on
+ * failure. */
 int loopback_socket(int type, int *listener);
 
 #endif

@@ -107,9 +107,9 @@ int loopback_socket(int type, int *listener)
 	s = socket(AF_INET, SOCK_STREAM, 0);
 	SETUP(s >= 0);
 	SETUP(connect(s, (struct sockaddr *)&addr, sizeof(addr)) == 0);
+	/* The listener stays open either way: closing it would reset the
+	 * connection it has not accepted. */
 	if (listener)
 		*listener = l;
-	else
-		close(l);
 	return s;
 }
