@@ -16,6 +16,9 @@
  * flags and name that were asked for.  Returns the fd.
  */
 int map_create_checked(union bpf_attr *attr, const char *name);
+/* The same, for a type whose map_flags the kernel amends: 'flags' is what
+ * info must report. */
+int map_create_checked_flags(union bpf_attr *attr, const char *name, __u32 flags);
 
 /* BPF_MAP_CREATE from 'attr' as is: fd or -errno. */
 int map_create_attr(union bpf_attr *attr);

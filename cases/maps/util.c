@@ -17,6 +17,11 @@ int map_create_attr(union bpf_attr *attr)
 
 int map_create_checked(union bpf_attr *attr, const char *name)
 {
+	return map_create_checked_flags(attr, name, attr->map_flags);
+}
+
+int map_create_checked_flags(union bpf_attr *attr, const char *name, __u32 flags)
+{
 	struct bpf_map_info info;
 	int fd;
 
@@ -28,7 +33,7 @@ int map_create_checked(union bpf_attr *attr, const char *name)
 	ASSERT_EQ(attr->key_size, info.key_size);
 	ASSERT_EQ(attr->value_size, info.value_size);
 	ASSERT_EQ(attr->max_entries, info.max_entries);
-	ASSERT_EQ(attr->map_flags, info.map_flags);
+	ASSERT_EQ(flags, info.map_flags);
 	ASSERT_STREQ(name, info.name);
 	ASSERT_NE(0, info.id);
 	return fd;
