@@ -45,6 +45,30 @@ static long extra_size(const struct btf_type *t)
 	}
 }
 
+/* The name offsets inside a record (enum values, struct members, function
+ * parameters) must point into the string section too. */
+static int names_ok(const struct btf_type *t, uint32_t str_len)
+{
+	uint32_t vlen = BTF_INFO_VLEN(t->info);
+	const void *p = t + 1;
+
+	for (uint32_t i = 0; i < vlen; i++) {
+		uint32_t off;
+
+		switch (BTF_INFO_KIND(t->info)) {
+		case BTF_KIND_ENUM: off = ((const struct btf_enum *)p)[i].name_off; break;
+		case BTF_KIND_ENUM64: off = ((const struct btf_enum64 *)p)[i].name_off; break;
+		case BTF_KIND_STRUCT:
+		case BTF_KIND_UNION: off = ((const struct btf_member *)p)[i].name_off; break;
+		case BTF_KIND_FUNC_PROTO: off = ((const struct btf_param *)p)[i].name_off; break;
+		default: return 1;
+		}
+		if (off >= str_len)
+			return 0;
+	}
+	return 1;
+}
+
 struct btf *btf_parse(const void *data, size_t size, char *err, size_t errlen)
 {
 	struct btf *btf = calloc(1, sizeof(*btf));
@@ -59,10 +83,14 @@ struct btf *btf_parse(const void *data, size_t size, char *err, size_t errlen)
 		snprintf(err, errlen, "not BTF (bad magic)");
 		goto bad;
 	}
+	if (h->version != 1) {
+		snprintf(err, errlen, "BTF version %u, this reader knows version 1", h->version);
+		goto bad;
+	}
 	if (h->hdr_len < sizeof(*h) || h->hdr_len > size ||
 	    (uint64_t)h->hdr_len + h->type_off + h->type_len > size ||
 	    (uint64_t)h->hdr_len + h->str_off + h->str_len > size || !h->str_len ||
-	    (h->type_off | h->type_len) % 4) {
+	    (h->hdr_len + h->type_off) % 4 || h->type_len % 4) {
 		snprintf(err, errlen, "BTF header sections out of bounds");
 		goto bad;
 	}
@@ -91,6 +119,11 @@ struct btf *btf_parse(const void *data, size_t size, char *err, size_t errlen)
 		}
 		if (t->name_off >= h->str_len) {
 			snprintf(err, errlen, "BTF type %u: name offset out of bounds", btf->nr + 1);
+			goto bad;
+		}
+		if (!names_ok(t, h->str_len)) {
+			snprintf(err, errlen, "BTF type %u: a member's name offset is out of bounds",
+				 btf->nr + 1);
 			goto bad;
 		}
 		if (btf->nr + 1 >= cap) {

@@ -28,8 +28,9 @@ struct known_member {
 	const char *name;
 	long long value;
 };
-/* Members of our enum 'enum_name' (e.g. "bpf_map_type"), sentinels
- * excluded; NULL for an enum we do not list.  *n gets the count. */
+/* Members of our enum 'enum_name' (e.g. "bpf_map_type") up to its "__"
+ * sentinel (flags declared after it, like BPF_COMMON_ATTRS, are not
+ * values); NULL for an enum we do not list.  *n gets the count. */
 const struct known_member *known_enum(const char *enum_name, size_t *n);
 /* Whether 'name' is a member of our copy of 'enum_name'. */
 int known_has(const char *enum_name, const char *name);

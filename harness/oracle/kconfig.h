@@ -19,7 +19,7 @@ int kconfig_get(const char *option);
  * -1 when no config is known. */
 int kconfig_value(const char *option, char *buf, size_t buflen);
 const char *kconfig_source(void);	/* where it came from, or NULL */
-size_t kconfig_count(void);		/* CONFIG_ lines in it */
+size_t kconfig_count(void);		/* options set (CONFIG_ lines) */
 const char *kconfig_problem(void);	/* why there is none */
 /* Use 't' (config text) as the config, 'name' as its source: for tests.
  * -1 if it has no CONFIG_ line. */

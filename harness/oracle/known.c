@@ -6,7 +6,9 @@
  * coverage report can fall back on them when the kernel has no BTF.
  *
  * Each list names the members; their values come from the uapi enums
- * themselves, so a list cannot disagree with the header on a value.  When
+ * themselves, so a list cannot disagree with the header on a value.  Only
+ * members before the sentinel are listed: those after it are flags
+ * (BPF_COMMON_ATTRS = 1 << 16 after __MAX_BPF_CMD), not values.  When
  * tools/gen-uapi.py brings new members, add them here:
  * tests/unit/oracle_known.c fails while a value below the sentinel
  * (__MAX_BPF_*, __BPF_FUNC_MAX_ID) has no name in its list.
@@ -31,7 +33,7 @@
 	X(BPF_LINK_GET_FD_BY_ID) X(BPF_LINK_GET_NEXT_ID) X(BPF_ENABLE_STATS) \
 	X(BPF_ITER_CREATE) X(BPF_LINK_DETACH) X(BPF_PROG_BIND_MAP) \
 	X(BPF_TOKEN_CREATE) X(BPF_PROG_STREAM_READ_BY_FD) \
-	X(BPF_PROG_ASSOC_STRUCT_OPS) X(BPF_COMMON_ATTRS)
+	X(BPF_PROG_ASSOC_STRUCT_OPS)
 
 #define KNOWN_BPF_PROG_TYPE(X) \
 	X(BPF_PROG_TYPE_UNSPEC) X(BPF_PROG_TYPE_SOCKET_FILTER) \

@@ -109,13 +109,18 @@ struct walk {
 	void (*cb)(const char *member, long long val, void *ctx);
 	void *ctx;
 	int n;
+	int past_sentinel;
 };
 
+/* Members declared after the sentinel are flags OR-ed into a value
+ * (BPF_COMMON_ATTRS = 1 << 16 after __MAX_BPF_CMD, 7.x), not values. */
 static void walk_one(const char *member, long long val, void *ctx)
 {
 	struct walk *w = ctx;
 
 	if (oracle_is_sentinel(member))
+		w->past_sentinel = 1;
+	if (w->past_sentinel)
 		return;
 	w->n++;
 	if (w->cb)
@@ -125,7 +130,7 @@ static void walk_one(const char *member, long long val, void *ctx)
 int oracle_enum_walk(const char *enum_name,
 		     void (*cb)(const char *member, long long val, void *ctx), void *ctx)
 {
-	struct walk w = { cb, ctx, 0 };
+	struct walk w = { cb, ctx, 0, 0 };
 
 	if (!vmlinux)
 		return -ENOENT;

@@ -162,7 +162,7 @@ void oracle_print(FILE *out)
 		fprintf(out, "btf:       none (%s): enum, function and type needs are unproven\n",
 			oracle_btf_problem());
 	if (kconfig_source())
-		fprintf(out, "config:    %s (%zu options)\n", kconfig_source(), kconfig_count());
+		fprintf(out, "config:    %s (%zu options set)\n", kconfig_source(), kconfig_count());
 	else
 		fprintf(out, "config:    none (%s): CONFIG needs are unproven\n", kconfig_problem());
 	fprintf(out, "privilege: CAP_SYS_ADMIN %s, CAP_BPF %s, CAP_PERFMON %s\n",
