@@ -136,7 +136,8 @@ static void print_enum(FILE *out, const char *e)
 	int n = oracle_enum_walk(e, NULL, NULL);
 
 	if (n < 0) {
-		fprintf(out, "enum %s: not in the kernel's BTF\n", e);
+		fprintf(out, "enum %s: %s\n", e, oracle_have_btf() ? "not in the kernel's BTF"
+				: "unknown (no kernel BTF)");
 		return;
 	}
 	fprintf(out, "enum %s: %d members, %d values\n", e, n, distinct_values(e));
