@@ -90,15 +90,28 @@ static void print_unknown(const char *member, long long val, void *ctx)
 }
 
 /* Members our uapi copy has that the kernel does not declare: an older
- * kernel, expected; cases needing them skip with proof. */
-static size_t count_missing(const char *enum_name)
+ * kernel, expected; cases needing them skip with proof.  Printed when 'out'. */
+static size_t list_missing(const char *enum_name, FILE *out)
 {
-	size_t n, missing = 0;
+	size_t n, missing = 0, col = 0;
 	const struct known_member *k = known_enum(enum_name, &n);
 	long long v;
 
-	for (size_t i = 0; i < n; i++)
-		missing += oracle_enum_value(enum_name, k[i].name, &v) != 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t len = strlen(k[i].name);
+
+		if (!oracle_enum_value(enum_name, k[i].name, &v))
+			continue;
+		missing++;
+		if (!out)
+			continue;
+		if (col && col + len + 1 > 100) {
+			fprintf(out, "\n   ");
+			col = 3;
+		}
+		fprintf(out, " %s", k[i].name);
+		col += len + 1;
+	}
 	return missing;
 }
 
@@ -145,10 +158,13 @@ static void print_enum(FILE *out, const char *e)
 	fprintf(out, "\n");
 	oracle_enum_walk(e, print_unknown, &m);
 	if (!m.unknown)
-		fprintf(out, "  (this build knows every member)\n");
-	if (count_missing(e))
-		fprintf(out, "  this build knows %zu more, not declared by this kernel\n",
-			count_missing(e));
+		fprintf(out, "  (this build knows all of them)\n");
+	if (list_missing(e, NULL)) {
+		fprintf(out, "  this build knows %zu more, not declared by this kernel:\n   ",
+			list_missing(e, NULL));
+		list_missing(e, out);
+		fprintf(out, "\n");
+	}
 }
 
 void oracle_print(FILE *out)
