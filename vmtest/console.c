@@ -7,7 +7,8 @@
  *		stdout), stderr.txt, kernel.log (records from /dev/kmsg),
  *		results.json (decoded) and print a summary on stdout
  *	vmtest-console --encode		frame stdin's lines, each "STREAM
- *		PAYLOAD", as /init does (for tests)
+ *		PAYLOAD", as /init does; "R TEXT" passes TEXT unframed, as
+ *		raw kernel output (for tests)
  *	vmtest-console --status LOG	one line: "booting", "running DONE
  *		PLANNED" or "finished", for progress display
  *
@@ -20,9 +21,13 @@
  *	end 0|1           /init finished and said so
  *	json ok|missing|corrupt
  *	planned N, results N, passed N, failed N, skipped N, errors N
- *	frames N, frames_bad N, frames_lost N
+ *	frames N          frames received intact
+ *	frames_bad N      frames damaged by interleaved output (dropped)
+ *	frames_lost N     sequence numbers never received intact (the
+ *	                  damaged ones included)
  *	panic 0|1
  *	running N NAME    the case that was running when the log ended
+ *	ended 0|1         ... or rather had ended, and the next not started
  *	fail N NAME       a case the suite failed (or errored)
  *	splat<TAB>N<TAB>NAME<TAB>KIND<TAB>TEXT   a kernel splat (N 0: outside
  *	                  the suite, NAME says where)
@@ -65,6 +70,7 @@ static struct {
 	long planned, results, passed, failed, skipped, errors;
 	long frames, bad, lost, next_seq;
 	long cur_nr;		/* the running case, 0 before the suite */
+	int cur_ended;		/* its result is in, the next has not started */
 	char *cur_name;
 	char release[128];
 	char *names_fail;	/* "fail N NAME\n" lines */
@@ -132,6 +138,7 @@ static void load_names(const char *path)
 
 static void set_case(long nr, const char *name)
 {
+	st.cur_ended = 0;
 	if ((!name || !strcmp(name, "-")) && nr >= 1 && nr <= nnames)
 		name = names[nr - 1];
 	st.cur_nr = nr;
@@ -269,6 +276,7 @@ static void suite_line(const char *line)
 			append(&st.names_fail, &st.fail_len, "fail %ld %s\n", nr, n);
 		if (st.have_marks) {
 			set_case(nr, n);	/* deferred work still counts here */
+			st.cur_ended = 1;
 		} else {
 			set_case(nr + 1, "-");
 		}
@@ -515,6 +523,10 @@ static int encode(void)
 		if (!payload)
 			continue;
 		*payload++ = 0;
+		if (!strcmp(l, "R")) {
+			printf("%s\r\n", payload);
+			continue;
+		}
 		len = snprintf(body, sizeof(body), "%lu %s %s", seq, l, payload);
 		printf(FRAME_MAGIC "%lu %s %08x %s\n", seq, l,
 		       frame_crc32(0, body, len), payload);
@@ -569,7 +581,7 @@ int main(int argc, char **argv)
 	       st.end && st.end_frames > st.next_seq ? st.lost + st.end_frames - st.next_seq
 						      : st.lost, st.panic);
 	if (st.init && !st.end && st.exit_status < 0)
-		printf("running %ld %s\n", st.cur_nr, st.cur_name);
+		printf("running %ld %s\nended %d\n", st.cur_nr, st.cur_name, st.cur_ended);
 	if (st.names_fail)
 		fputs(st.names_fail, stdout);
 	if (st.modules)

@@ -229,6 +229,10 @@ static void drain_kmsg(int kfd)
 	}
 }
 
+static const char *inject_what;
+static int inject_after = 1, results_seen;
+static void inject(const char *what);
+
 struct stream {
 	int fd;
 	char letter;
@@ -236,10 +240,10 @@ struct stream {
 	size_t len;
 };
 
-/* Hand on the complete lines of a stream; returns how many were results. */
-static int flush_lines(struct stream *s, int kfd, int all)
+/* Hand on the complete lines of a stream; break the guest right after the
+ * result that VMTEST_INJECT names. */
+static void flush_lines(struct stream *s, int kfd, int all)
 {
-	int results = 0;
 	char *nl;
 
 	while ((nl = memchr(s->buf, '\n', s->len)) || (all && s->len) ||
@@ -249,13 +253,13 @@ static int flush_lines(struct stream *s, int kfd, int all)
 		drain_kmsg(kfd);
 		frame(s->letter, s->buf, n);
 		if (s->letter == 'o' && (!strncmp(s->buf, "ok ", 3) ||
-					 !strncmp(s->buf, "not ok ", 7)))
-			results++;
+					 !strncmp(s->buf, "not ok ", 7)) &&
+		    ++results_seen >= inject_after && inject_what)
+			inject(inject_what);
 		n += nl ? 1 : 0;
 		memmove(s->buf, s->buf + n, s->len - n);
 		s->len -= n;
 	}
-	return results;
 }
 
 static void inject(const char *what)
@@ -313,17 +317,17 @@ static void send_file(const char *path)
 	say("json %ld", total);
 }
 
-static int run_suite(int argc, char **argv, const char *injection)
+static int run_suite(int argc, char **argv)
 {
-	int out[2], err[2], kfd, status = 0, results = 0, inject_after = 1;
+	int out[2], err[2], kfd, status = 0;
 	char *args[argc + 16];
 	struct stream so = { .letter = 'o' }, se = { .letter = 'e' };
 	char line[FRAME_PAYLOAD_MAX];
 	int na = 0, len = 0;
 	pid_t pid;
 
-	if (injection && strchr(injection, ':'))
-		inject_after = atoi(strchr(injection, ':') + 1);
+	if (inject_what && strchr(inject_what, ':'))
+		inject_after = atoi(strchr(inject_what, ':') + 1);
 	args[na++] = SUITE;
 	args[na++] = "run";
 	args[na++] = "--json";
@@ -379,32 +383,30 @@ static int run_suite(int argc, char **argv, const char *injection)
 			n = read(s->fd, s->buf + s->len, sizeof(s->buf) - s->len);
 			if (n > 0) {
 				s->len += n;
-				results += flush_lines(s, kfd, 0);
+				flush_lines(s, kfd, 0);
 			} else if (n == 0 || errno != EINTR) {
-				results += flush_lines(s, kfd, 1);
+				flush_lines(s, kfd, 1);
 				close(s->fd);
 				s->fd = -1;
 			}
 		}
-		if (injection && results >= inject_after)
-			inject(injection);
 	}
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
 	drain_kmsg(kfd);
-	if (injection)		/* the suite ended before enough results */
-		inject(injection);
+	if (inject_what)	/* the suite ended before enough results */
+		inject(inject_what);
 	return status;
 }
 
 int main(int argc, char **argv)
 {
-	const char *injection = getenv("VMTEST_INJECT");
 	struct utsname u;
 	int status;
 
-	if (injection && !*injection)
-		injection = NULL;
+	inject_what = getenv("VMTEST_INJECT");
+	if (inject_what && !*inject_what)
+		inject_what = NULL;
 	mount_all();
 	/* The kernel opened /dev/console from the initramfs's node; reopen
 	 * from devtmpfs in case it did not. */
@@ -423,7 +425,7 @@ int main(int argc, char **argv)
 		lo_up();
 		raise_memlock();
 		load_modules();
-		status = run_suite(argc, argv, injection);
+		status = run_suite(argc, argv);
 		say("exit %d %ld", WIFEXITED(status) ? WEXITSTATUS(status) :
 		    128 + WTERMSIG(status), uptime_ms());
 		send_file(RESULTS);

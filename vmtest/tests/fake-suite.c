@@ -95,6 +95,11 @@ int main(int argc, char **argv)
 	const char *json = NULL;
 	FILE *j = NULL;
 
+	if (argc > 1 && !strcmp(argv[1], "list")) {
+		for (i = 0; i < n; i++)
+			puts(cases[i].name);
+		return 0;
+	}
 	for (i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--json") && i + 1 < argc)
 			json = argv[++i];
