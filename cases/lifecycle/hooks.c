@@ -219,3 +219,27 @@ void link_pin_lifecycle(int link, int prog, int map, void (*fire)(void))
 	fire();
 	ASSERT_EQ(seen, counter_read(map));
 }
+
+int id_wait_unlisted(enum obj_kind kind, __u32 id, unsigned ms)
+{
+	struct timespec pause = { 0, 2 * 1000 * 1000 };
+
+	for (unsigned waited = 0;; waited += 2) {
+		union bpf_attr attr = { .start_id = id - 1 };
+		int ret;
+
+		switch (kind) {
+		case OBJ_PROG: ret = sys_bpf_prog_get_next_id(&attr); break;
+		case OBJ_MAP: ret = sys_bpf_map_get_next_id(&attr); break;
+		case OBJ_LINK: ret = sys_bpf_link_get_next_id(&attr); break;
+		default: ret = sys_bpf_btf_get_next_id(&attr); break;
+		}
+		if (ret == -ENOENT || (!ret && attr.next_id != id))
+			return 0;
+		if (ret < 0)
+			return ret;
+		if (waited >= ms)
+			return -ETIMEDOUT;
+		nanosleep(&pause, NULL);
+	}
+}

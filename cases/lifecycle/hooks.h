@@ -68,3 +68,10 @@ int link_detach(int link);
  * unpin (link and program gone, the hook no longer counts).  'link' and
  * 'prog' are fds; 'map' the counter. */
 void link_pin_lifecycle(int link, int prog, int map, void (*fire)(void));
+
+/* Wait until 'id' is no longer listed by *_GET_NEXT_ID: 0, or -ETIMEDOUT.
+ * Unlike obj_wait_gone() it takes no reference while it looks: for maps
+ * whose last user reference has side effects (a prog_array is emptied by
+ * deferred work holding the map), polling with GET_FD_BY_ID keeps
+ * restarting that work and the map alive. */
+int id_wait_unlisted(enum obj_kind kind, __u32 id, unsigned ms);
