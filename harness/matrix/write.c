@@ -81,6 +81,7 @@ static const char css[] =
 	"h1{font-size:1.5em}h2{font-size:1.15em;margin-top:1.6em}"
 	"table{border-collapse:collapse;margin:.5em 0}"
 	"th,td{border:1px solid #ccc;padding:2px 8px;text-align:center;white-space:nowrap}"
+	"th+th,td+td{min-width:4.5em}"
 	"th:first-child,td:first-child{text-align:left;font-family:ui-monospace,monospace}"
 	"thead th{background:#f3f3f3;position:sticky;top:0}"
 	".pass{background:#e6f4ea}.fail{background:#f8d7da;font-weight:bold}"
