@@ -14,7 +14,7 @@ CASE("map.create.unknown_type_einval", NEEDS(CMD(MAP_CREATE)))
 	ASSERT_ERRNO(EINVAL, map_create((enum bpf_map_type)0x7fff, 4, 8, 1, 0));
 }
 
-CASE("map.create.unspec_type_einval", NEEDS(CMD(MAP_CREATE)))
+CASE("map.create.unspec_type_einval", NEEDS(MAP(UNSPEC), CMD(MAP_CREATE)))
 {
 	ASSERT_ERRNO(EINVAL, map_create(BPF_MAP_TYPE_UNSPEC, 4, 8, 1, 0));
 }
