@@ -23,6 +23,12 @@ int oracle_has_cap(int cap);
  * (and the parent sees it).  Called by oracle_init(). */
 void oracle_isa_share(void);
 
+/* Whether a probe load that returned 'ret' with verifier log 'log' was
+ * refused in the verifier's words for "I do not know this instruction"
+ * (EINVAL and one of the texts in isa.c).  'line' gets the log line that
+ * says why. */
+int oracle_isa_not_known(int ret, const char *log, char *line, size_t len);
+
 /* The enum names this build's uapi copy declares (known.c). */
 struct known_member {
 	const char *name;

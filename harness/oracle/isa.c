@@ -33,6 +33,7 @@
  * the forked case children (oracle_isa_share()), so whoever asks first
  * (the parent, or a case's prog_load()) asks for everyone.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -122,6 +123,14 @@ static void why_line(const char *log, char *out, size_t len, int *knows_not)
 	snprintf(out, len, "%.*s", (int)last_len, last ? last : "");
 }
 
+int oracle_isa_not_known(int ret, const char *log, char *line, size_t len)
+{
+	int knows_not;
+
+	why_line(log, line, len, &knows_not);
+	return ret == -EINVAL && knows_not;
+}
+
 static char log_buf[1 << 16];
 
 static void probe(struct group *g)
@@ -160,8 +169,8 @@ static void probe(struct group *g)
 		snprintf(g->said, sizeof(g->said), "accepted");
 		return;
 	}
-	why_line(log_buf, line, sizeof(line), &knows_not);
-	g->seen = fd == -EINVAL && knows_not ? NOT_KNOWN : REFUSED;
+	knows_not = oracle_isa_not_known((int)fd, log_buf, line, sizeof(line));
+	g->seen = knows_not ? NOT_KNOWN : REFUSED;
 	snprintf(g->said, sizeof(g->said), "%s \"%s\"", errno_name((int)-fd), line);
 }
 
