@@ -243,3 +243,28 @@ int id_wait_unlisted(enum obj_kind kind, __u32 id, unsigned ms)
 		nanosleep(&pause, NULL);
 	}
 }
+
+__u32 kernel_member_offset(const char *type, const char *member)
+{
+	char err[256];
+	struct btf *btf = btf_load("/sys/kernel/btf/vmlinux", err, sizeof(err));
+	const struct btf_type *t;
+	const struct btf_member *m;
+	long id, off = -1;
+
+	if (!btf)
+		case_error(__FILE__, __LINE__, "reading the kernel's BTF: %s", err);
+	id = btf_find(btf, type, BTF_KIND_STRUCT);
+	if (id > 0) {
+		t = btf_type_by_id(btf, (uint32_t)id);
+		m = (const struct btf_member *)(t + 1);
+		for (unsigned i = 0; i < BTF_INFO_VLEN(t->info); i++)
+			if (!strcmp(btf_name(btf, m[i].name_off), member))
+				off = BTF_INFO_KFLAG(t->info) ? (m[i].offset & 0xffffff) / 8
+							      : m[i].offset / 8;
+	}
+	btf_free(btf);
+	if (off < 0)
+		case_error(__FILE__, __LINE__, "no member %s in struct %s", member, type);
+	return (__u32)off;
+}

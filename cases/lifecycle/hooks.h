@@ -75,3 +75,7 @@ void link_pin_lifecycle(int link, int prog, int map, void (*fire)(void));
  * deferred work holding the map), polling with GET_FD_BY_ID keeps
  * restarting that work and the map alive. */
 int id_wait_unlisted(enum obj_kind kind, __u32 id, unsigned ms);
+
+/* Byte offset of 'member' in the kernel's struct 'type' (its BTF); ERROR
+ * if there is none.  For programs that read kernel objects (iterators). */
+__u32 kernel_member_offset(const char *type, const char *member);
