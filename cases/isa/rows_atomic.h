@@ -284,4 +284,58 @@ static const struct isa_row isa_atomic_rows[] = {
 		BPF_LDX_MEM(BPF_DW, BPF_REG_0, BPF_REG_10, -8),
 		BPF_EXIT_INSN(),
 	),
+	/*
+	 * The value a fetching atomic loads from the stack must be tracked by
+	 * the verifier like a fill: found by `bpfconform fuzz` (seed 1,
+	 * programs 10995 and 36013) on 6.18.  The verifier explores the
+	 * fall-through first, where fp-8 is the constant 0, concludes the
+	 * CMPXCHG returns 0 and the branch is always taken; its precision
+	 * backtracking treats the atomic as a plain store and never marks
+	 * fp-8 precise, so the second path (where fp-8 is 0x70000) is pruned as
+	 * equivalent and the branch is hard-wired.  Fixed upstream by
+	 * teaching backtrack_insn() that a fetching atomic loads like
+	 * BPF_LDX (is_atomic_fetch_insn(); CVE-2026-43009): a kernel that
+	 * fails these two rows lacks that fix.  At run time the store
+	 * happens: CMPXCHG returns 0x70000 and the program must return 2.
+	 * (A 4-byte store at fp-8 instead of the 2-byte one does not show it.)
+	 */
+	ISA_ROW("isa.atomic64.cmpxchg.stack_value_after_partial_store", 2,
+		BPF_MOV64_REG(BPF_REG_6, BPF_REG_1),		/* r6 = ctx, for LD_ABS */
+		BPF_LD_ABS(BPF_B, 0),				/* r0 = 0x45, unknown to the verifier */
+		BPF_MOV64_REG(BPF_REG_7, BPF_REG_0),
+		BPF_ST_MEM(BPF_DW, BPF_REG_10, -8, 0),		/* fp-8 = 0, a tracked constant */
+		BPF_JMP_IMM(BPF_JNE, BPF_REG_7, 0, "store"),	/* taken at run time */
+		BPF_JMP_A("cas"),
+		LABEL("store"),
+		BPF_ST_MEM(BPF_H, BPF_REG_10, -6, 7),		/* fp-8 = 0x0000_0000_0007_0000 */
+		LABEL("cas"),
+		BPF_MOV64_IMM(BPF_REG_0, 0),
+		BPF_MOV64_IMM(BPF_REG_2, 1),
+		BPF_ATOMIC_OP(BPF_DW, BPF_CMPXCHG, BPF_REG_10, BPF_REG_2, -8),	/* r0 = 0x70000 */
+		BPF_JMP_IMM(BPF_JEQ, BPF_REG_0, 0, "zero"),
+		BPF_MOV64_IMM(BPF_REG_0, 2),
+		BPF_EXIT_INSN(),
+		LABEL("zero"),
+		BPF_MOV64_IMM(BPF_REG_0, 1),
+		BPF_EXIT_INSN(),
+	),
+	ISA_ROW("isa.atomic64.fetch_add.stack_value_after_partial_store", 2,
+		BPF_MOV64_REG(BPF_REG_6, BPF_REG_1),
+		BPF_LD_ABS(BPF_B, 0),
+		BPF_MOV64_REG(BPF_REG_7, BPF_REG_0),
+		BPF_ST_MEM(BPF_DW, BPF_REG_10, -8, 0),
+		BPF_JMP_IMM(BPF_JNE, BPF_REG_7, 0, "store"),
+		BPF_JMP_A("add"),
+		LABEL("store"),
+		BPF_ST_MEM(BPF_H, BPF_REG_10, -6, 7),
+		LABEL("add"),
+		BPF_MOV64_IMM(BPF_REG_2, 1),
+		BPF_ATOMIC_OP(BPF_DW, BPF_ADD | BPF_FETCH, BPF_REG_10, BPF_REG_2, -8),	/* r2 = 0x70000 */
+		BPF_JMP_IMM(BPF_JEQ, BPF_REG_2, 0, "zero"),
+		BPF_MOV64_IMM(BPF_REG_0, 2),
+		BPF_EXIT_INSN(),
+		LABEL("zero"),
+		BPF_MOV64_IMM(BPF_REG_0, 1),
+		BPF_EXIT_INSN(),
+	),
 };

@@ -1,0 +1,75 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * A seeded generator of random, verifier-safe BPF programs for
+ * differential runs (kernel against insn/interp.c).
+ *
+ * A program is a list of ops, each one to a few instructions that belong
+ * together (a map-value access with the LD_IMM64 of its base pointer, a
+ * conditional jump with the JA it guards).  Jumps go forward only, to op
+ * boundaries, so dropping ops keeps the program well formed: that is what
+ * the minimizer does.  Layout:
+ *
+ *   prologue   r0-r9 from immediates, the stack fp-64..fp-1 initialised
+ *   body       random ops: ALU/ALU32 K and X, NEG, END (and with v4
+ *              SDIV/SMOD, MOVSX, BSWAP, MEMSX, JA32), LD_IMM64, loads and
+ *              stores on the stack and on the map value, atomics, JMP and
+ *              JMP32 with every condition, JA
+ *   epilogue   r0-r9 and the stack slots stored into the map value; exit
+ *
+ * The map value (GEN_VALUE_SIZE bytes) holds the memory the body uses
+ * (GEN_MEM_SIZE bytes, initialised by gen_mem_init()), then the spilled
+ * registers, then the copy of the stack.  All registers hold scalars
+ * outside a map-value op, so everything spilled is comparable.
+ */
+#ifndef BPFCONFORM_GEN_H
+#define BPFCONFORM_GEN_H
+
+#include <stddef.h>
+
+#include "../uapi/bpf.h"
+
+#define GEN_MEM_SIZE 64
+#define GEN_REGS_OFF GEN_MEM_SIZE			/* r0..r9, 8 bytes each */
+#define GEN_STACK_OFF (GEN_REGS_OFF + 10 * 8)		/* fp-64 .. fp-1 */
+#define GEN_STACK_SIZE 64
+#define GEN_VALUE_SIZE (GEN_STACK_OFF + GEN_STACK_SIZE)
+
+#define GEN_MAX_OPS 64
+#define GEN_OP_INSNS 4
+#define GEN_MAX_INSNS (40 + GEN_MAX_OPS * GEN_OP_INSNS + 40)
+
+struct gen_opts {
+	int v4;			/* also emit the v4 instructions */
+	unsigned min_ops, max_ops;	/* body length; 0: 4 and 40 */
+};
+
+struct gen_op {
+	struct bpf_insn insn[GEN_OP_INSNS];
+	unsigned char n;	/* instructions in this op */
+	signed char jump_at;	/* index in insn[] of a forward jump, or -1 */
+	unsigned short target;	/* op it jumps to (n_ops: the epilogue) */
+};
+
+struct gen_prog {
+	unsigned char mem[GEN_MEM_SIZE];	/* initial contents of the map memory */
+	struct gen_op pro[20];			/* prologue */
+	unsigned npro;
+	struct gen_op ops[GEN_MAX_OPS];		/* body */
+	unsigned nops;
+};
+
+/* Deterministic: program 'index' of 'seed'. */
+void gen_program(unsigned long long seed, unsigned long long index,
+		 const struct gen_opts *opts, struct gen_prog *p);
+
+/* Lay the program out into 'out' (room for GEN_MAX_INSNS), with 'map_fd'
+ * in every LD_IMM64 of the map value.  Returns the instruction count. */
+size_t gen_emit(const struct gen_prog *p, int map_fd, struct bpf_insn *out);
+
+/* The initial map value: mem, then zeros. */
+void gen_value_init(const struct gen_prog *p, unsigned char value[GEN_VALUE_SIZE]);
+
+/* Drop body op 'i', retargeting jumps to it to the op that follows. */
+void gen_drop_op(struct gen_prog *p, unsigned i);
+
+#endif
