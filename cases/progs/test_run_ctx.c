@@ -8,6 +8,10 @@
  * (6.4: data_in is an IP packet) and tracing fentry (5.7: the run calls
  * bpf_fentry_test1() and friends, which an attached fentry program sees).
  *
+ * Each case names the kernel function that runs its type's test
+ * (bpf_prog_test_run_<kind>() in net/bpf/test_run.c) as a BTF_FUNC need:
+ * the proof a kernel has test_run for that type at all.
+ *
  * The rules are in net/bpf/test_run.c: raw_tp and syscall refuse data_in,
  * data_out, ctx_out and repeat (EINVAL) and want ctx_size_in to cover what
  * the program reads (aux->max_ctx_offset); sk_lookup refuses a socket
@@ -34,7 +38,7 @@ static int raw_tp_arg0(void)
 }
 
 CASE("prog.raw_tracepoint.test_run.ctx_in_args",
-     NEEDS(PROG_TYPE(RAW_TRACEPOINT), CMD(PROG_TEST_RUN)))
+     NEEDS(PROG_TYPE(RAW_TRACEPOINT), CMD(PROG_TEST_RUN), BTF_FUNC("bpf_prog_test_run_raw_tp")))
 {
 	__u64 args[2] = { 4242, 7 };
 	struct test_run run = { .ctx_in = args, .ctx_size_in = sizeof(args) };
@@ -47,7 +51,7 @@ CASE("prog.raw_tracepoint.test_run.ctx_in_args",
 
 /* The program reads 8 bytes of context; 0 bytes of ctx_in do not cover it. */
 CASE("prog.raw_tracepoint.test_run.ctx_shorter_than_read_einval",
-     NEEDS(PROG_TYPE(RAW_TRACEPOINT), CMD(PROG_TEST_RUN)))
+     NEEDS(PROG_TYPE(RAW_TRACEPOINT), CMD(PROG_TEST_RUN), BTF_FUNC("bpf_prog_test_run_raw_tp")))
 {
 	struct test_run run = { 0 };
 	int fd = raw_tp_arg0();
@@ -57,7 +61,7 @@ CASE("prog.raw_tracepoint.test_run.ctx_shorter_than_read_einval",
 }
 
 CASE("prog.raw_tracepoint.test_run.data_in_einval",
-     NEEDS(PROG_TYPE(RAW_TRACEPOINT), CMD(PROG_TEST_RUN)))
+     NEEDS(PROG_TYPE(RAW_TRACEPOINT), CMD(PROG_TEST_RUN), BTF_FUNC("bpf_prog_test_run_raw_tp")))
 {
 	__u64 args[1] = { 1 };
 	struct test_run run = { .ctx_in = args, .ctx_size_in = sizeof(args),
@@ -69,7 +73,7 @@ CASE("prog.raw_tracepoint.test_run.data_in_einval",
 }
 
 CASE("prog.raw_tracepoint.test_run.repeat_einval",
-     NEEDS(PROG_TYPE(RAW_TRACEPOINT), CMD(PROG_TEST_RUN)))
+     NEEDS(PROG_TYPE(RAW_TRACEPOINT), CMD(PROG_TEST_RUN), BTF_FUNC("bpf_prog_test_run_raw_tp")))
 {
 	__u64 args[1] = { 1 };
 	struct test_run run = { .ctx_in = args, .ctx_size_in = sizeof(args), .repeat = 2 };
@@ -82,7 +86,7 @@ CASE("prog.raw_tracepoint.test_run.repeat_einval",
 /* A syscall program reads and writes its context; the kernel copies the
  * context back into the ctx_in buffer after the run. */
 CASE("prog.syscall.test_run.ctx_written_back",
-     NEEDS(PROG_TYPE(SYSCALL), CMD(PROG_TEST_RUN)))
+     NEEDS(PROG_TYPE(SYSCALL), CMD(PROG_TEST_RUN), BTF_FUNC("bpf_prog_test_run_syscall")))
 {
 	__u32 ctx[2] = { 41, 0 };
 	struct test_run run = { .ctx_in = ctx, .ctx_size_in = sizeof(ctx) };
@@ -104,7 +108,9 @@ CASE("prog.syscall.test_run.ctx_written_back",
 	ASSERT_EQ(42, ctx[1]);
 }
 
-CASE("prog.syscall.test_run.repeat_einval", NEEDS(PROG_TYPE(SYSCALL), CMD(PROG_TEST_RUN)))
+CASE("prog.syscall.test_run.repeat_einval",
+     NEEDS(PROG_TYPE(SYSCALL), CMD(PROG_TEST_RUN),
+	   BTF_FUNC("bpf_prog_test_run_syscall")))
 {
 	__u32 ctx[2] = { 0 };
 	struct test_run run = { .ctx_in = ctx, .ctx_size_in = sizeof(ctx), .repeat = 2 };
@@ -138,7 +144,8 @@ static int sk_lookup_port_prog(void)
 }
 
 CASE("prog.sk_lookup.test_run.ctx_in_port",
-     NEEDS(PROG_TYPE(SK_LOOKUP), ATTACH(SK_LOOKUP), CMD(PROG_TEST_RUN)))
+     NEEDS(PROG_TYPE(SK_LOOKUP), ATTACH(SK_LOOKUP), CMD(PROG_TEST_RUN),
+	   BTF_FUNC("bpf_prog_test_run_sk_lookup")))
 {
 	struct bpf_sk_lookup ctx = {
 		.family = AF_INET, .protocol = IPPROTO_TCP,
@@ -158,7 +165,8 @@ CASE("prog.sk_lookup.test_run.ctx_in_port",
 
 /* The socket is the program's output, never an input. */
 CASE("prog.sk_lookup.test_run.ctx_in_sk_einval",
-     NEEDS(PROG_TYPE(SK_LOOKUP), ATTACH(SK_LOOKUP), CMD(PROG_TEST_RUN)))
+     NEEDS(PROG_TYPE(SK_LOOKUP), ATTACH(SK_LOOKUP), CMD(PROG_TEST_RUN),
+	   BTF_FUNC("bpf_prog_test_run_sk_lookup")))
 {
 	struct bpf_sk_lookup ctx = { .family = AF_INET, .protocol = IPPROTO_TCP,
 				     .local_port = 4242 };
@@ -171,7 +179,8 @@ CASE("prog.sk_lookup.test_run.ctx_in_sk_einval",
 }
 
 CASE("prog.sk_lookup.test_run.data_in_einval",
-     NEEDS(PROG_TYPE(SK_LOOKUP), ATTACH(SK_LOOKUP), CMD(PROG_TEST_RUN)))
+     NEEDS(PROG_TYPE(SK_LOOKUP), ATTACH(SK_LOOKUP), CMD(PROG_TEST_RUN),
+	   BTF_FUNC("bpf_prog_test_run_sk_lookup")))
 {
 	struct bpf_sk_lookup ctx = { .family = AF_INET, .protocol = IPPROTO_TCP };
 	struct test_run run = { .ctx_in = &ctx, .ctx_size_in = sizeof(ctx),
@@ -184,7 +193,8 @@ CASE("prog.sk_lookup.test_run.data_in_einval",
 
 /* The dissector writes ip_proto into the flow keys; data_out is the keys. */
 CASE("prog.flow_dissector.test_run.keys_in_data_out",
-     NEEDS(PROG_TYPE(FLOW_DISSECTOR), ATTACH(FLOW_DISSECTOR), CMD(PROG_TEST_RUN)))
+     NEEDS(PROG_TYPE(FLOW_DISSECTOR), ATTACH(FLOW_DISSECTOR), CMD(PROG_TEST_RUN),
+	   BTF_FUNC("bpf_prog_test_run_flow_dissector")))
 {
 	struct bpf_flow_keys keys = { 0 };
 	struct test_run run = { .data_in = test_pkt_v4, .data_size_in = sizeof(test_pkt_v4),
@@ -209,7 +219,8 @@ CASE("prog.flow_dissector.test_run.keys_in_data_out",
 }
 
 CASE("prog.flow_dissector.test_run.data_shorter_than_eth_einval",
-     NEEDS(PROG_TYPE(FLOW_DISSECTOR), ATTACH(FLOW_DISSECTOR), CMD(PROG_TEST_RUN)))
+     NEEDS(PROG_TYPE(FLOW_DISSECTOR), ATTACH(FLOW_DISSECTOR), CMD(PROG_TEST_RUN),
+	   BTF_FUNC("bpf_prog_test_run_flow_dissector")))
 {
 	struct test_run run = { .data_in = test_pkt_v4, .data_size_in = 13 };
 	int fd = prog_load_trivial(BPF_PROG_TYPE_FLOW_DISSECTOR, BPF_FLOW_DISSECTOR, 0);
@@ -221,6 +232,7 @@ CASE("prog.flow_dissector.test_run.data_shorter_than_eth_einval",
 /* A netfilter program gets an IP packet (no link-layer header). */
 CASE("prog.netfilter.test_run.retval",
      NEEDS(PROG_TYPE(NETFILTER), ATTACH(NETFILTER), CMD(PROG_TEST_RUN),
+	   BTF_FUNC("bpf_prog_test_run_nf"),
 	   CONFIG(NETFILTER_BPF_LINK)))
 {
 	struct test_run run = { .data_in = test_pkt_v4 + 14,
@@ -237,6 +249,7 @@ CASE("prog.netfilter.test_run.retval",
  * runs once per test run and counts into a map. */
 CASE("prog.tracing.test_run.fentry_sees_bpf_fentry_test1",
      NEEDS(PROG_TYPE(TRACING), ATTACH(TRACE_FENTRY), CMD(PROG_TEST_RUN),
+	   BTF_FUNC("bpf_prog_test_run_tracing"),
 	   CMD(RAW_TRACEPOINT_OPEN), BTF_FUNC("bpf_fentry_test1"), MAP(ARRAY),
 	   HELPER(map_lookup_elem)))
 {
@@ -280,6 +293,7 @@ CASE("prog.tracing.test_run.fentry_sees_bpf_fentry_test1",
  * any other attach type with the error it starts from, EFAULT. */
 CASE("prog.tracing.test_run.iter_efault",
      NEEDS(PROG_TYPE(TRACING), ATTACH(TRACE_ITER), CMD(PROG_TEST_RUN),
+	   BTF_FUNC("bpf_prog_test_run_tracing"),
 	   BTF_FUNC("bpf_iter_task")))
 {
 	struct test_run run = { 0 };
