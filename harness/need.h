@@ -30,6 +30,7 @@ enum need_kind {
 	NEED_BTF_FUNC,	/* a kernel function by name in vmlinux BTF (attach targets, kfuncs) */
 	NEED_BTF_TYPE,	/* a named struct/union/enum/typedef in vmlinux BTF */
 	NEED_ISA,	/* the verifier accepts this ISA version (probed) */
+	NEED_ISA_GROUP,	/* the verifier knows these instruction groups (enum isa_group, probed) */
 	NEED_FILE,	/* a path that must exist (e.g. a tracepoint's id file) */
 	/* Environment the harness sets up in the child before the case runs. */
 	NEED_ENV,
@@ -62,6 +63,9 @@ struct need {
 #define BTF_FUNC(S)   { NEED_BTF_FUNC, S, 0 }
 #define BTF_TYPE(S)   { NEED_BTF_TYPE, S, 0 }
 #define ISA(V)        { NEED_ISA, "v" #V, V }
+/* A program's exact needs: ISA_GROUP(JMP32) or, computed, the mask of
+ * insn_isa_groups() (see insn/insn.h). */
+#define ISA_GROUP(G)  { NEED_ISA_GROUP, #G, ISA_##G }
 #define PATH_EXISTS(S) { NEED_FILE, S, 0 }
 #define BPFFS         { NEED_ENV, "bpffs", ENV_BPFFS }
 #define NETNS         { NEED_ENV, "netns", ENV_NETNS }

@@ -186,7 +186,7 @@ int prog_load(const struct prog_spec *spec)
 {
 	char err[256], why[320];
 	size_t cnt;
-	int isa, have;
+	unsigned lacking;
 
 	free(last_insns);
 	if (spec->raw) {
@@ -207,11 +207,15 @@ int prog_load(const struct prog_spec *spec)
 	last_cnt = cnt;
 	explained = 0;
 
-	isa = insn_isa_version(last_insns, cnt);
-	have = oracle_isa();
-	if (have && isa > have) {
-		snprintf(why, sizeof(why), "program needs ISA v%d; the verifier accepts up to v%d "
-			 "(probe)", isa, have);
+	/* By group, not by version: 5.10 has JMP32 but not the fetching
+	 * atomics, and a JMP32 program must run there. */
+	lacking = insn_isa_groups(last_insns, cnt) & oracle_isa_lacking();
+	if (lacking) {
+		unsigned first = lacking & -lacking;
+
+		snprintf(why, sizeof(why), "program uses %s (ISA v%d), which the verifier does "
+			 "not know (probe: %s)", isa_group_name(first), isa_group_version(first),
+			 oracle_isa_group_proof(first));
 		child_skip(why, 0);
 	}
 	return load(spec, last_insns, cnt);

@@ -55,6 +55,11 @@ int oracle_config(const char *option);
 /* Highest ISA version (1..4) the verifier accepts, from a probe; 0 if the
  * probe could not run (e.g. no privilege). */
 int oracle_isa(void);
+/* The instruction groups (enum isa_group in insn/insn.h) the probe proved
+ * the verifier does not know; 0 when it could not probe. */
+unsigned oracle_isa_lacking(void);
+/* What the probe saw for one group ("JMP32: accepted", "MOVSX: EINVAL ..."). */
+const char *oracle_isa_group_proof(unsigned group);
 /* What the ISA probe saw, as proof for a skip ("MOVSX rejected: ..."). */
 const char *oracle_isa_proof(void);
 /* Kernel release (uname -r). */

@@ -206,7 +206,8 @@ const char *need_kind_name(enum need_kind kind)
 		[NEED_ATTACH] = "attach_type", [NEED_LINK] = "link_type",
 		[NEED_HELPER] = "helper", [NEED_CONFIG] = "config",
 		[NEED_BTF_FUNC] = "btf_func", [NEED_BTF_TYPE] = "btf_type",
-		[NEED_ISA] = "isa", [NEED_FILE] = "file", [NEED_ENV] = "env",
+		[NEED_ISA] = "isa", [NEED_ISA_GROUP] = "isa_group", [NEED_FILE] = "file",
+		[NEED_ENV] = "env",
 	};
 
 	if (kind > 0 && kind < NEED__COUNT && names[kind])

@@ -143,6 +143,80 @@ static int isa_of(const struct bpf_insn *in)
 	}
 }
 
+static unsigned groups_of(const struct bpf_insn *in)
+{
+	__u8 cls = BPF_CLASS(in->code), op = BPF_OP(in->code);
+
+	switch (cls) {
+	case BPF_ALU:
+	case BPF_ALU64:
+		if ((op == BPF_DIV || op == BPF_MOD) && in->off == 1)
+			return ISA_SDIV;
+		if (op == BPF_MOV && in->off != 0)
+			return ISA_MOVSX;
+		if (op == BPF_END && cls == BPF_ALU64)
+			return ISA_BSWAP;
+		return 0;
+	case BPF_LDX:
+		return BPF_MODE(in->code) == BPF_MEMSX ? ISA_MEMSX : 0;
+	case BPF_STX:
+		/* Add without fetch is as old as eBPF (XADD, both sizes). */
+		if (BPF_MODE(in->code) != BPF_ATOMIC)
+			return 0;
+		return in->imm == BPF_ADD ? 0 : ISA_ATOMIC_FETCH;
+	case BPF_JMP32:
+		return op == BPF_JA ? ISA_JA32 : ISA_JMP32;
+	case BPF_JMP:
+		if (op == BPF_JLT || op == BPF_JLE || op == BPF_JSLT || op == BPF_JSLE)
+			return ISA_JMP_EXT;
+		return 0;
+	default:
+		return 0;
+	}
+}
+
+unsigned insn_isa_groups(const struct bpf_insn *insns, size_t cnt)
+{
+	unsigned groups = 0;
+
+	for (size_t i = 0; i < cnt; i++) {
+		groups |= groups_of(&insns[i]);
+		if (insns[i].code == (BPF_LD | BPF_DW | BPF_IMM))
+			i++;
+	}
+	return groups;
+}
+
+static const struct {
+	const char *name;
+	int version;
+} group_info[ISA__GROUPS] = {
+	{ "JLT/JLE/JSLT/JSLE", 2 }, { "JMP32", 3 }, { "atomic FETCH/XCHG/CMPXCHG", 3 },
+	{ "MOVSX", 4 }, { "MEMSX", 4 }, { "SDIV/SMOD", 4 }, { "BSWAP", 4 }, { "JA32", 4 },
+};
+
+static int group_index(unsigned group)
+{
+	for (int i = 0; i < ISA__GROUPS; i++)
+		if (group == 1U << i)
+			return i;
+	return -1;
+}
+
+const char *isa_group_name(unsigned group)
+{
+	int i = group_index(group);
+
+	return i < 0 ? "?" : group_info[i].name;
+}
+
+int isa_group_version(unsigned group)
+{
+	int i = group_index(group);
+
+	return i < 0 ? 0 : group_info[i].version;
+}
+
 int insn_isa_version(const struct bpf_insn *insns, size_t cnt)
 {
 	int v = 1;

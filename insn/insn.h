@@ -220,6 +220,29 @@ size_t asm_len(struct asm_prog prog);
  */
 int insn_isa_version(const struct bpf_insn *insns, size_t cnt);
 
+/*
+ * The groups of instructions the ISA versions added, as kernels took them
+ * in: a kernel can have one group of a version and not another (5.10 has
+ * JMP32 but not the fetching atomics, both "v3").  A program's needs are
+ * the groups it uses; the oracle probes each group.
+ */
+enum isa_group {
+	ISA_JMP_EXT = 1 << 0,		/* v2: JLT JLE JSLT JSLE (4.14) */
+	ISA_JMP32 = 1 << 1,		/* v3: the JMP32 class (5.1) */
+	ISA_ATOMIC_FETCH = 1 << 2,	/* v3: FETCH, XCHG, CMPXCHG, 32-bit atomics (5.12) */
+	ISA_MOVSX = 1 << 3,		/* v4: sign-extending MOV (6.6) */
+	ISA_MEMSX = 1 << 4,		/* v4: sign-extending loads (6.6) */
+	ISA_SDIV = 1 << 5,		/* v4: signed DIV and MOD (6.6) */
+	ISA_BSWAP = 1 << 6,		/* v4: unconditional byte swap (6.6) */
+	ISA_JA32 = 1 << 7,		/* v4: JA with a 32-bit offset (6.6) */
+	ISA__GROUPS = 8,
+};
+/* The groups 'insns' uses (a mask of enum isa_group). */
+unsigned insn_isa_groups(const struct bpf_insn *insns, size_t cnt);
+/* "JMP32" for ISA_JMP32 (one bit), and the ISA version it belongs to. */
+const char *isa_group_name(unsigned group);
+int isa_group_version(unsigned group);
+
 /* Disassemble one instruction (two for LD_IMM64) into buf; returns the
  * number of slots consumed (1 or 2). */
 int insn_disasm(const struct bpf_insn *insn, size_t remaining, char *buf,

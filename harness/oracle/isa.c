@@ -49,7 +49,9 @@
 struct isa_cache {
 	int done;
 	int level;
+	unsigned lacking;		/* enum isa_group bits proven unknown */
 	char proof[1024];
+	char group_said[ISA__GROUPS][200];
 };
 
 static struct isa_cache local_cache;
@@ -82,6 +84,7 @@ enum seen { ACCEPTED, NOT_KNOWN, REFUSED };
 
 struct group {
 	int level;
+	unsigned bit;			/* enum isa_group */
 	const char *name;
 	struct asm_prog prog;
 	enum seen seen;
@@ -185,7 +188,7 @@ static void add(char *proof, size_t len, const char *fmt, const char *a, const c
 static void run_probe(struct isa_cache *c)
 {
 	struct group groups[] = {
-		{ .level = 2, .name = "JLT/JLE/JSLT/JSLE", .prog = PROG(
+		{ .level = 2, .name = "JLT/JLE/JSLT/JSLE", .bit = ISA_JMP_EXT, .prog = PROG(
 			BPF_MOV64_IMM(BPF_REG_0, 0),
 			BPF_JMP_IMM(BPF_JLT, BPF_REG_0, 1, "l1"),	/* if r0 < 1 */
 			LABEL("l1"),
@@ -197,13 +200,13 @@ static void run_probe(struct isa_cache *c)
 			LABEL("l4"),
 			BPF_EXIT_INSN(),
 		) },
-		{ .level = 3, .name = "JMP32", .prog = PROG(
+		{ .level = 3, .name = "JMP32", .bit = ISA_JMP32, .prog = PROG(
 			BPF_MOV64_IMM(BPF_REG_0, 0),
 			BPF_JMP32_IMM(BPF_JEQ, BPF_REG_0, 0, "out"),	/* if w0 == 0 */
 			LABEL("out"),
 			BPF_EXIT_INSN(),
 		) },
-		{ .level = 3, .name = "atomic FETCH/XCHG/CMPXCHG", .prog = PROG(
+		{ .level = 3, .name = "atomic FETCH/XCHG/CMPXCHG", .bit = ISA_ATOMIC_FETCH, .prog = PROG(
 			BPF_ST_MEM(BPF_DW, BPF_REG_10, -8, 0),		/* *(u64 *)(fp - 8) = 0 */
 			BPF_MOV64_IMM(BPF_REG_1, 1),
 			/* r1 = atomic_fetch_add((u64 *)(fp - 8), r1) */
@@ -216,28 +219,28 @@ static void run_probe(struct isa_cache *c)
 			BPF_MOV64_IMM(BPF_REG_0, 0),
 			BPF_EXIT_INSN(),
 		) },
-		{ .level = 4, .name = "MOVSX", .prog = PROG(
+		{ .level = 4, .name = "MOVSX", .bit = ISA_MOVSX, .prog = PROG(
 			BPF_MOV64_IMM(BPF_REG_1, 0x80),
 			BPF_MOVSX64_REG(BPF_REG_0, BPF_REG_1, 8),	/* r0 = (s8)r1 */
 			BPF_EXIT_INSN(),
 		) },
-		{ .level = 4, .name = "MEMSX", .prog = PROG(
+		{ .level = 4, .name = "MEMSX", .bit = ISA_MEMSX, .prog = PROG(
 			BPF_ST_MEM(BPF_DW, BPF_REG_10, -8, 0),
 			BPF_LDX_MEMSX(BPF_B, BPF_REG_0, BPF_REG_10, -8),	/* r0 = *(s8 *)(fp - 8) */
 			BPF_EXIT_INSN(),
 		) },
-		{ .level = 4, .name = "SDIV/SMOD", .prog = PROG(
+		{ .level = 4, .name = "SDIV/SMOD", .bit = ISA_SDIV, .prog = PROG(
 			BPF_MOV64_IMM(BPF_REG_0, 7),
 			BPF_SDIV64_IMM(BPF_REG_0, 2),			/* r0 s/= 2 */
 			BPF_SMOD64_IMM(BPF_REG_0, 2),			/* r0 s%= 2 */
 			BPF_EXIT_INSN(),
 		) },
-		{ .level = 4, .name = "BSWAP", .prog = PROG(
+		{ .level = 4, .name = "BSWAP", .bit = ISA_BSWAP, .prog = PROG(
 			BPF_MOV64_IMM(BPF_REG_0, 0),
 			BPF_BSWAP(BPF_REG_0, 16),			/* r0 = bswap16 r0 */
 			BPF_EXIT_INSN(),
 		) },
-		{ .level = 4, .name = "JA32", .prog = PROG(
+		{ .level = 4, .name = "JA32", .bit = ISA_JA32, .prog = PROG(
 			BPF_MOV64_IMM(BPF_REG_0, 0),
 			BPF_JMP32_A("out"),				/* gotol out */
 			LABEL("out"),
@@ -250,6 +253,7 @@ static void run_probe(struct isa_cache *c)
 	int level = 1;
 
 	proof[0] = 0;
+	c->lacking = 0;
 	for (int v = 2; v <= 4; v++) {
 		int accepted = 0, not_known = 0, refused = 0;
 
@@ -257,6 +261,11 @@ static void run_probe(struct isa_cache *c)
 			if (groups[i].level != v)
 				continue;
 			probe(&groups[i]);
+			if (groups[i].seen == NOT_KNOWN)
+				c->lacking |= groups[i].bit;
+			snprintf(c->group_said[__builtin_ctz(groups[i].bit)],
+				 sizeof(c->group_said[0]), "%s: %s", groups[i].name,
+				 groups[i].seen == NOT_KNOWN ? groups[i].said : "accepted");
 			accepted += groups[i].seen == ACCEPTED;
 			not_known += groups[i].seen == NOT_KNOWN;
 			refused += groups[i].seen == REFUSED;
@@ -281,7 +290,16 @@ static void run_probe(struct isa_cache *c)
 			level = v;
 			continue;
 		}
-		break;	/* the verifier does not know level v: higher ones not probed */
+		/* The verifier does not know level v: higher ones are not
+		 * probed, and a kernel without v lacks everything after it. */
+		for (size_t i = 0; i < ng; i++)
+			if (groups[i].level > v) {
+				c->lacking |= groups[i].bit;
+				snprintf(c->group_said[__builtin_ctz(groups[i].bit)],
+					 sizeof(c->group_said[0]), "%s: not probed, the verifier "
+					 "does not know v%d", groups[i].name, v);
+			}
+		break;
 	}
 	c->level = level;
 	c->done = 1;
@@ -306,4 +324,18 @@ const char *oracle_isa_proof(void)
 	if (!cache->done && !cache->proof[0])
 		return "not probed yet";
 	return cache->proof;
+}
+
+unsigned oracle_isa_lacking(void)
+{
+	return oracle_isa() ? cache->lacking : 0;
+}
+
+const char *oracle_isa_group_proof(unsigned group)
+{
+	int i = group ? __builtin_ctz(group) : 0;
+
+	if (!oracle_isa() || i >= ISA__GROUPS)
+		return oracle_isa_proof();
+	return cache->group_said[i];
 }

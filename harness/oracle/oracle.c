@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <sys/utsname.h>
 
+#include "../../insn/insn.h"
 #include "../oracle.h"
 #include "btf.h"
 #include "internal.h"
@@ -204,6 +205,7 @@ static enum oracle_answer decide_config(const struct need *n, char *why, size_t 
 enum oracle_answer oracle_decide(const struct need *n, char *why, size_t len)
 {
 	struct stat st;
+	unsigned lacking;
 	int isa;
 
 	switch (n->kind) {
@@ -225,6 +227,21 @@ enum oracle_answer oracle_decide(const struct need *n, char *why, size_t len)
 		if (isa < n->value) {
 			snprintf(why, len, "verifier accepts ISA up to v%d, not v%lld (%s)",
 				 isa, n->value, oracle_isa_proof());
+			return ORACLE_LACK;
+		}
+		return ORACLE_HAVE;
+	case NEED_ISA_GROUP:
+		if (!oracle_isa()) {
+			snprintf(why, len, "ISA probe could not run");
+			return ORACLE_UNKNOWN;
+		}
+		lacking = (unsigned)n->value & oracle_isa_lacking();
+		if (lacking) {
+			unsigned first = lacking & -lacking;
+
+			snprintf(why, len, "the verifier does not know %s (ISA v%d): %s",
+				 isa_group_name(first), isa_group_version(first),
+				 oracle_isa_group_proof(first));
 			return ORACLE_LACK;
 		}
 		return ORACLE_HAVE;
