@@ -43,7 +43,8 @@ int oracle_have_btf(void);
 int oracle_have_config(void);
 /* Value of 'member' in the kernel's enum 'enum_name': 0, or -ENOENT. */
 int oracle_enum_value(const char *enum_name, const char *member, long long *val);
-/* Walk an enum's members (skipping __MAX_* sentinels); returns the count. */
+/* Walk an enum's members, stopping at the __MAX_* sentinel (members after
+ * it are flags, like 7.2's BPF_COMMON_ATTRS); returns the count. */
 int oracle_enum_walk(const char *enum_name,
 		     void (*cb)(const char *member, long long val, void *ctx),
 		     void *ctx);
