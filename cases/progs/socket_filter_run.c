@@ -1,5 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
-/* BPF_PROG_TYPE_SOCKET_FILTER through BPF_PROG_TEST_RUN. */
+/*
+ * BPF_PROG_TYPE_SOCKET_FILTER through BPF_PROG_TEST_RUN (4.12): the return
+ * value, what the program sees of the packet, and repeat.  A socket filter
+ * is not an L2 program: test_run pulls the Ethernet header before the run,
+ * as the stack does before a socket sees the packet.
+ */
 #include "harness/case.h"
 #include "harness/objects.h"
 
