@@ -268,3 +268,20 @@ __u32 kernel_member_offset(const char *type, const char *member)
 		case_error(__FILE__, __LINE__, "no member %s in struct %s", member, type);
 	return (__u32)off;
 }
+
+__u32 kernel_struct_size(const char *type)
+{
+	char err[256];
+	struct btf *btf = btf_load("/sys/kernel/btf/vmlinux", err, sizeof(err));
+	long id, size = -1;
+
+	if (!btf)
+		case_error(__FILE__, __LINE__, "reading the kernel's BTF: %s", err);
+	id = btf_find(btf, type, BTF_KIND_STRUCT);
+	if (id > 0)
+		size = btf_type_by_id(btf, (uint32_t)id)->size;
+	btf_free(btf);
+	if (size < 0)
+		case_error(__FILE__, __LINE__, "no struct %s", type);
+	return (__u32)size;
+}

@@ -79,3 +79,5 @@ int id_wait_unlisted(enum obj_kind kind, __u32 id, unsigned ms);
 /* Byte offset of 'member' in the kernel's struct 'type' (its BTF); ERROR
  * if there is none.  For programs that read kernel objects (iterators). */
 __u32 kernel_member_offset(const char *type, const char *member);
+/* Size of the kernel's struct 'type' (its BTF); ERROR if there is none. */
+__u32 kernel_struct_size(const char *type);
