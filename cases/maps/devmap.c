@@ -188,3 +188,49 @@ CASE("map.devmap.prog.redirect_map_hit_and_miss",
 	ASSERT_OK(prog_test_run(miss, &run));
 	ASSERT_EQ(2, run.retval);		/* XDP_PASS */
 }
+
+/* Through a DEVMAP_HASH and a CPUMAP the same helper redirects when the key
+ * holds an entry. */
+CASE("map.devmap_hash.prog.redirect_map_hit",
+     NEEDS(MAP(DEVMAP_HASH), PROG_TYPE(XDP), CMD(PROG_TEST_RUN), HELPER(redirect_map), NETNS))
+{
+	struct test_run run = { .data_in = test_pkt_v4, .data_size_in = sizeof(test_pkt_v4) };
+	__u32 key = 0, val = LO_IFINDEX;
+	int map = case_map("dm", map_create(BPF_MAP_TYPE_DEVMAP_HASH, 4, 4, 2, 0)), prog;
+
+	ASSERT_FD(map);
+	ASSERT_OK(map_update(map, &key, &val, BPF_ANY));
+	prog = redirect_prog(0);
+	ASSERT_FD(prog);
+	ASSERT_OK(prog_test_run(prog, &run));
+	ASSERT_EQ(4, run.retval);		/* XDP_REDIRECT */
+}
+
+CASE("map.cpumap.prog.redirect_map_hit",
+     NEEDS(MAP(CPUMAP), PROG_TYPE(XDP), CMD(PROG_TEST_RUN), HELPER(redirect_map)))
+{
+	struct test_run run = { .data_in = test_pkt_v4, .data_size_in = sizeof(test_pkt_v4) };
+	__u32 key = 0, qsize = 192;
+	int map = case_map("dm", map_create(BPF_MAP_TYPE_CPUMAP, 4, 4, 1, 0)), prog;
+
+	ASSERT_FD(map);
+	ASSERT_OK(map_update(map, &key, &qsize, BPF_ANY));
+	prog = redirect_prog(0);
+	ASSERT_FD(prog);
+	ASSERT_OK(prog_test_run(prog, &run));
+	ASSERT_EQ(4, run.retval);		/* XDP_REDIRECT */
+}
+
+/* An XSKMAP slot without a socket: the fallback action in the flags. */
+CASE("map.xskmap.prog.redirect_map_empty_falls_back",
+     NEEDS(MAP(XSKMAP), PROG_TYPE(XDP), CMD(PROG_TEST_RUN), HELPER(redirect_map)))
+{
+	struct test_run run = { .data_in = test_pkt_v4, .data_size_in = sizeof(test_pkt_v4) };
+	int map = case_map("dm", map_create(BPF_MAP_TYPE_XSKMAP, 4, 4, 2, 0)), prog;
+
+	ASSERT_FD(map);
+	prog = redirect_prog(1);
+	ASSERT_FD(prog);
+	ASSERT_OK(prog_test_run(prog, &run));
+	ASSERT_EQ(2, run.retval);		/* XDP_PASS */
+}

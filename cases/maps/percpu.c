@@ -131,3 +131,52 @@ CASE("map.percpu_array.prog.increments_own_slot",
 	ASSERT_EQ(5, sum);
 	free(vals);
 }
+
+/* The per-CPU hashes follow the hash rules: BPF_F_NO_COMMON_LRU belongs to
+ * LRU tables only, and LRU tables are always preallocated. */
+CASE("map.percpu_hash.create.no_common_lru_flag_einval",
+     NEEDS(MAP(PERCPU_HASH), CMD(MAP_CREATE)))
+{
+	ASSERT_ERRNO(EINVAL, map_create(BPF_MAP_TYPE_PERCPU_HASH, 4, 8, 4, BPF_F_NO_COMMON_LRU));
+}
+
+CASE("map.lru_percpu_hash.create.no_prealloc_enotsupp",
+     NEEDS(MAP(LRU_PERCPU_HASH), CMD(MAP_CREATE)))
+{
+	ASSERT_ERRNO(ENOTSUPP, map_create(BPF_MAP_TYPE_LRU_PERCPU_HASH, 4, 8, 4,
+					  BPF_F_NO_PREALLOC));
+}
+
+/* Per-CPU arrays exist at every index like arrays: delete is EINVAL. */
+CASE("map.percpu_array.delete.einval", NEEDS(MAP(PERCPU_ARRAY), CMD(MAP_DELETE_ELEM)))
+{
+	__u32 key = 0;
+	int fd = map_create(BPF_MAP_TYPE_PERCPU_ARRAY, 4, 8, 2, 0);
+
+	ASSERT_FD(fd);
+	ASSERT_ERRNO(EINVAL, map_delete(fd, &key));
+}
+
+/* LOOKUP_AND_DELETE on a per-CPU hash returns all CPUs' slots (5.14, the
+ * same commit as for HASH, proven by its kernel function). */
+CASE("map.percpu_hash.lookup_and_delete.returns_all_slots",
+     NEEDS(MAP(PERCPU_HASH), CMD(MAP_LOOKUP_AND_DELETE_ELEM),
+	   BTF_FUNC("htab_percpu_map_lookup_and_delete_elem")))
+{
+	int ncpus = possible_cpus();
+	__u64 *in = calloc(ncpus, 8), *out = calloc(ncpus, 8);
+	__u32 key = 3;
+	int fd = map_create(BPF_MAP_TYPE_PERCPU_HASH, 4, 8, 2, 0);
+
+	SETUP(in && out);
+	ASSERT_FD(fd);
+	for (int cpu = 0; cpu < ncpus; cpu++)
+		in[cpu] = 500 + cpu;
+	ASSERT_OK(map_update(fd, &key, in, BPF_ANY));
+	ASSERT_OK(map_lookup_and_delete(fd, &key, out));
+	for (int cpu = 0; cpu < ncpus; cpu++)
+		ASSERT_EQ(500 + cpu, out[cpu]);
+	ASSERT_ERRNO(ENOENT, map_lookup(fd, &key, out));
+	free(in);
+	free(out);
+}

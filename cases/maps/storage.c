@@ -8,6 +8,10 @@
  * value, BPF_F_NO_PREALLOC, max_entries 0 and a 4-byte key: EINVAL
  * otherwise.  Our own BTF encoder describes the value.
  */
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <stdio.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -151,4 +155,62 @@ CASE("map.cgrp_storage.update.cgroup_fd_roundtrip",
 
 	ASSERT_FD(map);
 	storage_roundtrip(map, case_cgroup_fd());
+}
+
+/*
+ * A cgroup_skb egress program creates the sending socket's storage with
+ * bpf_sk_storage_get(..., BPF_LOCAL_STORAGE_GET_F_CREATE) and counts
+ * packets in it; the syscall side reads the count through the socket's fd.
+ * This process joins the case's cgroup, so its datagram passes the program.
+ */
+CASE("map.sk_storage.prog.created_by_program_read_by_syscall",
+     NEEDS(MAP(SK_STORAGE), CMD(BTF_LOAD), PROG_TYPE(CGROUP_SKB), ATTACH(CGROUP_INET_EGRESS),
+	   CMD(PROG_ATTACH), HELPER(sk_storage_get), HELPER(sk_fullsock), CGROUP, NETNS))
+{
+	struct sockaddr_in addr = { .sin_family = AF_INET, .sin_port = htons(9),
+				    .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+	int map = case_map("sks", storage_create(BPF_MAP_TYPE_SK_STORAGE)), prog, procs, s;
+	char path[600], pid[32];
+	__u64 seen = 0;
+
+	ASSERT_FD(map);
+	prog = prog_load(&(struct prog_spec){
+		.type = BPF_PROG_TYPE_CGROUP_SKB,
+		.attach = BPF_CGROUP_INET_EGRESS,
+		.insns = PROG(
+			/* sk = bpf_sk_fullsock(skb->sk); if (!sk) goto out */
+			BPF_LDX_MEM(BPF_DW, BPF_REG_1, BPF_REG_1, offsetof(struct __sk_buff, sk)),
+			BPF_JMP_IMM(BPF_JEQ, BPF_REG_1, 0, "out"),
+			BPF_CALL_HELPER(sk_fullsock),
+			BPF_JMP_IMM(BPF_JEQ, BPF_REG_0, 0, "out"),
+			/* v = sk_storage_get(sks, sk, NULL, F_CREATE); if (v) *(u64 *)v += 1 */
+			BPF_LD_MAP_FD(BPF_REG_1, "sks"),
+			BPF_MOV64_REG(BPF_REG_2, BPF_REG_0),
+			BPF_MOV64_IMM(BPF_REG_3, 0),
+			BPF_MOV64_IMM(BPF_REG_4, BPF_LOCAL_STORAGE_GET_F_CREATE),
+			BPF_CALL_HELPER(sk_storage_get),
+			BPF_JMP_IMM(BPF_JEQ, BPF_REG_0, 0, "out"),
+			BPF_MOV64_IMM(BPF_REG_1, 1),
+			BPF_ATOMIC_OP(BPF_DW, BPF_ADD, BPF_REG_0, BPF_REG_1, 0),
+			LABEL("out"),
+			BPF_MOV64_IMM(BPF_REG_0, 1),		/* allow */
+			BPF_EXIT_INSN(),
+		),
+	});
+	ASSERT_FD(prog);
+	ASSERT_OK(prog_attach(prog, case_cgroup_fd(), BPF_CGROUP_INET_EGRESS, 0));
+
+	snprintf(path, sizeof(path), "%s/cgroup.procs", case_cgroup_path());
+	snprintf(pid, sizeof(pid), "%d", getpid());
+	procs = open(path, O_WRONLY);
+	SETUP(procs >= 0);
+	SETUP(write(procs, pid, strlen(pid)) > 0);
+	close(procs);
+	s = socket(AF_INET, SOCK_DGRAM, 0);
+	SETUP(s >= 0);
+	ASSERT_ERRNO(ENOENT, map_lookup(map, &s, &seen));
+	SETUP(sendto(s, "x", 1, 0, (struct sockaddr *)&addr, sizeof(addr)) == 1);
+	SETUP(sendto(s, "y", 1, 0, (struct sockaddr *)&addr, sizeof(addr)) == 1);
+	ASSERT_OK(map_lookup(map, &s, &seen));
+	ASSERT_EQ(2, seen);
 }
