@@ -8,6 +8,8 @@
  * turns its case into a FAIL to look at, not a silent pass.
  *
  * Each program loads (its minimal form) and is run once on a packet.
+ * LWT_SEG6LOCAL is not here: 5.10 runs it (the skb test_run), 6.1 and
+ * 6.18 answer ENOTSUPP, and no kernel fact we read tells them apart.
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -40,7 +42,6 @@ static const struct no_run no_runs[] = {
 	NO_RUN(CGROUP_SYSCTL, BPF_CGROUP_SYSCTL, 1, ATTACH(CGROUP_SYSCTL)),
 	NO_RUN(CGROUP_SOCKOPT, BPF_CGROUP_GETSOCKOPT, 1, ATTACH(CGROUP_GETSOCKOPT)),
 	NO_RUN(SK_REUSEPORT, 0, 1),
-	NO_RUN(LWT_SEG6LOCAL, 0, 0),
 	NO_RUN(LIRC_MODE2, BPF_LIRC_MODE2, 0, ATTACH(LIRC_MODE2), CONFIG(BPF_LIRC_MODE2)),
 };
 

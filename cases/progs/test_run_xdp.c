@@ -2,8 +2,12 @@
 /*
  * BPF_PROG_TEST_RUN of XDP programs (bpf_prog_test_run_xdp(),
  * net/bpf/test_run.c): the action is the retval, the frame as the program
- * left it comes back in data_out (moved heads and tails change its size),
- * and a frame shorter than an Ethernet header is EINVAL.
+ * left it comes back in data_out (moved heads and tails change its size).
+ *
+ * Not checked: a frame shorter than an Ethernet header.  5.10 runs it (its
+ * check looked at the padded size), 6.1 to 6.18 refuse it with EINVAL, and
+ * a 2025 change drops the check for XDP again; no kernel fact separates
+ * the three.
  */
 #include <stddef.h>
 
@@ -17,16 +21,6 @@ CASE("prog.xdp.test_run.pass_retval", NEEDS(PROG_TYPE(XDP), CMD(PROG_TEST_RUN)))
 	ASSERT_FD(fd);
 	ASSERT_OK(prog_test_run(fd, &run));
 	ASSERT_EQ(XDP_PASS, run.retval);
-}
-
-CASE("prog.xdp.test_run.data_shorter_than_eth_einval",
-     NEEDS(PROG_TYPE(XDP), CMD(PROG_TEST_RUN)))
-{
-	struct test_run run = { .data_in = test_pkt_v4, .data_size_in = 13 };
-	int fd = prog_load_trivial(BPF_PROG_TYPE_XDP, 0, XDP_PASS);
-
-	ASSERT_FD(fd);
-	ASSERT_ERRNO(EINVAL, prog_test_run(fd, &run));
 }
 
 /* Swap nothing, just write: the first byte becomes 0x55 and XDP_TX. */
