@@ -9,8 +9,9 @@
 #
 # Without results files it makes synthetic ones for four kernels (5.10, 6.1,
 # 6.12, 7.2) in which every cell state occurs; with them (for example
-# results/*/results.json after ci/matrix.sh) it renders those.  Debian's
-# chromium is installed when missing (root only).  The PNG and the page go
+# results/*/results.json after ci/matrix.sh) it renders those.  Chromium
+# (or Google Chrome, as on GitHub's runners) is used; Debian's chromium is
+# installed when neither is there (root only).  The PNG and the page go
 # to build/matrix-screenshot.{png,html} unless -o names the PNG.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
@@ -30,7 +31,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 browser=
-for b in chromium chromium-browser; do
+for b in chromium chromium-browser google-chrome google-chrome-stable; do
 	command -v "$b" >/dev/null 2>&1 && browser=$b && break
 done
 if [ -z "$browser" ]; then
@@ -39,8 +40,10 @@ if [ -z "$browser" ]; then
 		exit 2
 	fi
 	echo "screenshot: installing chromium"
-	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null ||
-		{ echo "screenshot: apt-get install chromium failed" >&2; exit 2; }
+	if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }; then
+		echo "screenshot: apt-get install chromium failed" >&2
+		exit 2
+	fi
 	browser=chromium
 fi
 
