@@ -83,6 +83,35 @@ CASE("prog.raw_tracepoint.test_run.repeat_einval",
 	ASSERT_ERRNO(EINVAL, prog_test_run(fd, &run));
 }
 
+/* BPF_F_TEST_RUN_ON_CPU (5.10, with raw_tp test_run) runs the program on
+ * the CPU named in cpu; a CPU that is not online is ENXIO. */
+CASE("prog.raw_tracepoint.test_run.on_cpu_0",
+     NEEDS(PROG_TYPE(RAW_TRACEPOINT), CMD(PROG_TEST_RUN),
+	   BTF_FUNC("bpf_prog_test_run_raw_tp")))
+{
+	__u64 args[1] = { 77 };
+	struct test_run run = { .ctx_in = args, .ctx_size_in = sizeof(args),
+				.flags = BPF_F_TEST_RUN_ON_CPU, .cpu = 0 };
+	int fd = raw_tp_arg0();
+
+	ASSERT_FD(fd);
+	ASSERT_OK(prog_test_run(fd, &run));
+	ASSERT_EQ(77, run.retval);
+}
+
+CASE("prog.raw_tracepoint.test_run.on_absent_cpu_enxio",
+     NEEDS(PROG_TYPE(RAW_TRACEPOINT), CMD(PROG_TEST_RUN),
+	   BTF_FUNC("bpf_prog_test_run_raw_tp")))
+{
+	__u64 args[1] = { 77 };
+	struct test_run run = { .ctx_in = args, .ctx_size_in = sizeof(args),
+				.flags = BPF_F_TEST_RUN_ON_CPU, .cpu = 1U << 20 };
+	int fd = raw_tp_arg0();
+
+	ASSERT_FD(fd);
+	ASSERT_ERRNO(ENXIO, prog_test_run(fd, &run));
+}
+
 /* A syscall program reads and writes its context; the kernel copies the
  * context back into the ctx_in buffer after the run. */
 CASE("prog.syscall.test_run.ctx_written_back",

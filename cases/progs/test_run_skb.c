@@ -13,6 +13,7 @@
  * to the full size (bpf_test_finish(), since 4.12).
  */
 #include <stddef.h>
+#include <time.h>
 
 #include "cases/progs/progs.h"
 
@@ -247,4 +248,37 @@ CASE("prog.sched_cls.test_run.repeat_runs_n_times",
 	ASSERT_OK(prog_test_run(fd, &run));
 	ASSERT_OK(map_lookup(map, &key, &count));
 	ASSERT_EQ(17, count);
+}
+
+/* Only raw_tp (and XDP's live mode) take test_run flags: the skb run
+ * refuses BPF_F_TEST_RUN_ON_CPU. */
+CASE("prog.sched_cls.test_run.on_cpu_flag_einval",
+     NEEDS(PROG_TYPE(SCHED_CLS), CMD(PROG_TEST_RUN)))
+{
+	struct test_run run = { .data_in = test_pkt_v4, .data_size_in = sizeof(test_pkt_v4),
+				.flags = BPF_F_TEST_RUN_ON_CPU };
+	int fd = load_ret(BPF_PROG_TYPE_SCHED_CLS, 0, 0);
+
+	ASSERT_FD(fd);
+	ASSERT_ERRNO(EINVAL, prog_test_run(fd, &run));
+}
+
+/* duration is the mean time of one run in ns: times repeat, it cannot
+ * exceed the time the whole command took. */
+CASE("prog.sched_cls.test_run.duration_within_wall_time",
+     NEEDS(PROG_TYPE(SCHED_CLS), CMD(PROG_TEST_RUN)))
+{
+	struct test_run run = { .data_in = test_pkt_v4, .data_size_in = sizeof(test_pkt_v4),
+				.repeat = 1000 };
+	struct timespec t0, t1;
+	int fd = load_ret(BPF_PROG_TYPE_SCHED_CLS, 0, 0);
+	__u64 elapsed;
+
+	ASSERT_FD(fd);
+	SETUP(!clock_gettime(CLOCK_MONOTONIC, &t0));
+	ASSERT_OK(prog_test_run(fd, &run));
+	SETUP(!clock_gettime(CLOCK_MONOTONIC, &t1));
+	elapsed = (__u64)(t1.tv_sec - t0.tv_sec) * 1000000000ULL + (__u64)t1.tv_nsec -
+		  (__u64)t0.tv_nsec;
+	ASSERT_LE((__u64)run.duration * run.repeat, elapsed);
 }
