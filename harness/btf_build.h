@@ -63,7 +63,8 @@ __u32 btf_struct(struct btf_build *b, const char *name, __u32 size);
 __u32 btf_union(struct btf_build *b, const char *name, __u32 size);
 void btf_member(struct btf_build *b, const char *name, __u32 type, __u32 bit_offset);
 
-/* ENUM of 'size' bytes (4 unless testing sizes); then btf_enumerator(). */
+/* ENUM of 'size' bytes (4 unless testing sizes); then btf_enumerator().
+ * The kind_flag stays 0 (unsigned): kernels before 6.0 refuse it set. */
 __u32 btf_enum(struct btf_build *b, const char *name, __u32 size);
 void btf_enumerator(struct btf_build *b, const char *name, __s32 val);
 
