@@ -15,6 +15,8 @@
 #define REGION_MAP 16		/* + map index: the value */
 #define REGION_MAP_HANDLE 24	/* + map index: what LD_IMM64 src 1 gives */
 #define REGION_CTX 32
+#define REGION_KSYM 33		/* a kernel variable: 8 bytes */
+#define REGION_FUNC 34		/* + instruction index: a subprogram's address */
 #define ADDR(region, off) (((__u64)(region) << REGION_SHIFT) + (__u64)(off))
 
 struct frame {
@@ -32,7 +34,12 @@ struct vm {
 	unsigned char stack[INTERP_MAX_FRAMES][INTERP_STACK];
 	struct frame frames[INTERP_MAX_FRAMES];
 	int depth;
+	int stop_depth;		/* an EXIT at this depth ends exec() */
+	unsigned char ksym[8];
+	unsigned long max_steps;
 };
+
+static int exec(struct vm *vm, size_t pc);
 
 static int fault(struct vm *vm, size_t pc, const char *fmt, unsigned long long a)
 {
@@ -60,6 +67,8 @@ static unsigned char *mem(struct vm *vm, __u64 addr, unsigned size)
 			return NULL;
 		return m->value + off;
 	}
+	if (region == REGION_KSYM)
+		return off + size <= sizeof(vm->ksym) ? vm->ksym + off : NULL;
 	return NULL;
 }
 
@@ -337,11 +346,58 @@ static int map_index(const struct interp_env *env, int fd)
 	return -1;
 }
 
-/* The one helper the ISA cases call: bpf_map_lookup_elem on a one-entry
- * array (key 0 gives the value, any other key NULL). */
+/* Enter a subprogram at 'target' as a call from 'ret_pc' does. */
+static int push_frame(struct vm *vm, size_t pc, size_t ret_pc)
+{
+	struct frame *f;
+
+	if (vm->depth + 1 >= INTERP_MAX_FRAMES)
+		return fault(vm, pc, "call depth over %llu", INTERP_MAX_FRAMES);
+	f = &vm->frames[vm->depth++];
+	f->ret_pc = ret_pc;
+	memcpy(f->saved, &vm->r[6], sizeof(f->saved));
+	f->saved_fp = vm->r[10];
+	memset(vm->stack[vm->depth], 0, INTERP_STACK);
+	vm->r[10] = ADDR(REGION_STACK + vm->depth, INTERP_STACK);
+	return 0;
+}
+
+/* bpf_loop(nr, callback, ctx, flags): callback(i, ctx) for i < nr until it
+ * returns 1; returns the number of calls. */
+static int loop_helper(struct vm *vm, size_t pc)
+{
+	__u64 nr = (__u32)vm->r[1], cb = vm->r[2], ctx = vm->r[3], i;
+	int saved_stop = vm->stop_depth;
+
+	if (cb >> REGION_SHIFT != REGION_FUNC)
+		return fault(vm, pc, "bpf_loop callback %#llx", cb);
+	for (i = 0; i < nr;) {
+		if (push_frame(vm, pc, pc + 1))
+			return -1;
+		vm->r[1] = i;
+		vm->r[2] = ctx;
+		vm->stop_depth = vm->depth;
+		if (exec(vm, cb & ((1ULL << REGION_SHIFT) - 1)))
+			return -1;
+		vm->stop_depth = saved_stop;
+		i++;
+		if (vm->r[0] == 1)
+			break;
+	}
+	vm->r[0] = i;
+	return 0;
+}
+
+/* The helpers the ISA cases call.  bpf_map_lookup_elem works on a
+ * one-entry array (key 0 gives the value, any other key NULL). */
 static int helper(struct vm *vm, size_t pc, int id)
 {
-	if (id == BPF_FUNC_map_lookup_elem) {
+	if (id == BPF_FUNC_this_cpu_ptr) {
+		vm->r[0] = vm->r[1];
+	} else if (id == BPF_FUNC_loop) {
+		if (loop_helper(vm, pc))
+			return -1;
+	} else if (id == BPF_FUNC_map_lookup_elem) {
 		__u64 h = vm->r[1];
 		unsigned char *key = mem(vm, vm->r[2], 4);
 		__u64 region = h >> REGION_SHIFT;
@@ -402,6 +458,8 @@ static int step(struct vm *vm, size_t *pcp, int *done)
 			return 0;
 		}
 		if (cls == BPF_JMP && op == BPF_EXIT) {
+			int stop = vm->depth == vm->stop_depth;
+
 			if (vm->depth == 0) {
 				*done = 1;
 				return 0;
@@ -411,25 +469,24 @@ static int step(struct vm *vm, size_t *pcp, int *done)
 			memcpy(&vm->r[6], f->saved, sizeof(f->saved));
 			vm->r[10] = f->saved_fp;
 			*pcp = f->ret_pc;
+			*done = stop;
 			return 0;
 		}
 		if (cls == BPF_JMP && op == BPF_CALL) {
 			if (in->src_reg == BPF_PSEUDO_CALL) {
-				struct frame *f;
-
-				if (vm->depth + 1 >= INTERP_MAX_FRAMES)
-					return fault(vm, pc, "call depth over %llu", INTERP_MAX_FRAMES);
-				f = &vm->frames[vm->depth++];
-				f->ret_pc = pc + 1;
-				memcpy(f->saved, &vm->r[6], sizeof(f->saved));
-				f->saved_fp = vm->r[10];
-				memset(vm->stack[vm->depth], 0, INTERP_STACK);
-				vm->r[10] = ADDR(REGION_STACK + vm->depth, INTERP_STACK);
+				if (push_frame(vm, pc, pc + 1))
+					return -1;
 				*pcp = pc + 1 + (__s64)in->imm;
 				return 0;
 			}
 			if (in->src_reg == 0)
 				return helper(vm, pc, in->imm);
+			if (in->src_reg == BPF_PSEUDO_KFUNC_CALL) {
+				/* The rows call only kfuncs that return nothing. */
+				for (int i = 0; i <= 5; i++)
+					vm->r[i] = 0;
+				return 0;
+			}
 			return fault(vm, pc, "call with src %llu not modelled", in->src_reg);
 		}
 		{
@@ -453,6 +510,24 @@ static int step(struct vm *vm, size_t *pcp, int *done)
 			switch (in->src_reg) {
 			case 0:
 				*dst = (__u64)(__u32)in->imm | ((__u64)(__u32)in[1].imm << 32);
+				return 0;
+			case BPF_PSEUDO_BTF_ID:
+				*dst = ADDR(REGION_KSYM, 0);
+				return 0;
+			case BPF_PSEUDO_FUNC:
+				*dst = ADDR(REGION_FUNC, pc + 1 + (__s64)in->imm);
+				return 0;
+			case BPF_PSEUDO_MAP_IDX:
+			case BPF_PSEUDO_MAP_IDX_VALUE:
+				if (in->imm < 0 || in->imm >= vm->env->fd_array_cnt)
+					return fault(vm, pc, "map index %lld not in fd_array",
+						     (long long)in->imm);
+				m = map_index(vm->env, vm->env->fd_array[in->imm]);
+				if (m < 0)
+					return fault(vm, pc, "no map for index %lld", (long long)in->imm);
+				*dst = in->src_reg == BPF_PSEUDO_MAP_IDX
+					? ADDR(REGION_MAP_HANDLE + m, 0)
+					: ADDR(REGION_MAP + m, (__u32)in[1].imm);
 				return 0;
 			case BPF_PSEUDO_MAP_FD:
 			case BPF_PSEUDO_MAP_VALUE:
@@ -505,13 +580,26 @@ static int step(struct vm *vm, size_t *pcp, int *done)
 	return fault(vm, pc, "bad code %#llx", in->code);
 }
 
+/* Run from 'pc' until an EXIT at vm->stop_depth; 0, or -1 on a fault. */
+static int exec(struct vm *vm, size_t pc)
+{
+	int done = 0;
+
+	while (!done) {
+		if (pc >= vm->cnt)
+			return fault(vm, pc, "fell off the end at %llu", pc);
+		if (vm->res->steps++ == vm->max_steps)
+			return fault(vm, pc, "more than %llu steps", vm->max_steps);
+		if (step(vm, &pc, &done))
+			return -1;
+	}
+	return 0;
+}
+
 enum interp_status interp_run(const struct bpf_insn *insns, size_t cnt,
 			      const struct interp_env *env, struct interp_result *res)
 {
 	static struct vm vm;	/* large (4 KiB of stack per frame); not reentrant */
-	unsigned long max = env->max_steps ? env->max_steps : 1UL << 20;
-	size_t pc = 0;
-	int done = 0;
 
 	memset(&vm, 0, sizeof(vm));
 	memset(res, 0, sizeof(*res));
@@ -521,18 +609,8 @@ enum interp_status interp_run(const struct bpf_insn *insns, size_t cnt,
 	vm.res = res;
 	vm.r[1] = ADDR(REGION_CTX, 0);
 	vm.r[10] = ADDR(REGION_STACK, INTERP_STACK);
-	while (!done) {
-		if (pc >= cnt) {
-			fault(&vm, pc, "fell off the end at %llu", pc);
-			break;
-		}
-		if (res->steps++ == max) {
-			fault(&vm, pc, "more than %llu steps", max);
-			break;
-		}
-		if (step(&vm, &pc, &done))
-			break;
-	}
+	vm.max_steps = env->max_steps ? env->max_steps : 1UL << 20;
+	exec(&vm, 0);
 	memcpy(res->regs, vm.r, sizeof(res->regs));
 	return res->status;
 }

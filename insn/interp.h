@@ -9,6 +9,12 @@
  * LD_ABS/LD_IND read, and an opaque context pointer (R1 at entry).  Pointer
  * values therefore differ from the kernel's; compare only scalars.
  *
+ * Beyond the ISA, the few pieces of environment the ISA rows use are
+ * modelled: the helpers bpf_map_lookup_elem (one-entry arrays),
+ * bpf_this_cpu_ptr (identity) and bpf_loop (calls the callback), a kernel
+ * variable (LD_IMM64 src 3) as 8 zero bytes, and a kfunc call (src 2) as a
+ * call that returns nothing.
+ *
  * Where the RFC leaves a result open, the interpreter follows what Linux
  * defines (and the RFC's notes describe): signed division of INT_MIN by -1
  * wraps to INT_MIN and the signed modulo is 0; shift amounts are masked to
@@ -37,6 +43,8 @@ struct interp_map {
 struct interp_env {
 	struct interp_map maps[INTERP_MAX_MAPS];
 	int nmaps;
+	const int *fd_array;		/* for LD_IMM64 src 5 and 6 (map by index) */
+	int fd_array_cnt;
 	const unsigned char *pkt;	/* what LD_ABS/LD_IND see (from skb->data) */
 	size_t pkt_len;
 	unsigned long max_steps;	/* 0: 1 << 20 */

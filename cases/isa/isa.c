@@ -8,6 +8,8 @@
  */
 #include <stdlib.h>
 
+#include "harness/btf_build.h"
+#include "harness/oracle.h"
 #include "isa.h"
 
 #define ISA_OUT "isa_out"
@@ -17,9 +19,17 @@
 
 static int mem_fd = -1, out_fd = -1;
 
+/* BTF kinds (include/uapi/linux/btf.h) of the names rows resolve. */
+#define KIND_FUNC 12
+#define KIND_VAR 14
+
 static int lookup(const char *name, void *ctx)
 {
 	(void)ctx;
+	if (!strncmp(name, ISA_BTF_VAR_PREFIX, strlen(ISA_BTF_VAR_PREFIX)))
+		return oracle_btf_id(name + strlen(ISA_BTF_VAR_PREFIX), KIND_VAR);
+	if (!strncmp(name, ISA_KFUNC_PREFIX, strlen(ISA_KFUNC_PREFIX)))
+		return oracle_btf_id(name + strlen(ISA_KFUNC_PREFIX), KIND_FUNC);
 	if (!strcmp(name, ISA_MEM))
 		return mem_fd;
 	if (!strcmp(name, ISA_OUT))
@@ -63,6 +73,57 @@ static const struct asm_insn epilogue[] = {
 	BPF_EXIT_INSN(),
 };
 
+/*
+ * A program that takes a subprogram's address (LD_IMM64 src 4, for a
+ * callback) must carry BTF with a func_info record per subprogram (the
+ * verifier says "missing btf func_info" otherwise).  Every function gets
+ * the prototype int (void), static linkage: static functions' arguments
+ * are not checked against BTF.  Returns the BTF fd; 'info' gets the records.
+ */
+#define MAX_FUNCS 16
+static int func_info_btf(const struct bpf_insn *insns, int cnt,
+			 struct bpf_func_info *info, __u32 *ninfo)
+{
+	__u32 starts[MAX_FUNCS] = { 0 }, n = 1;
+	struct btf_build *b = btf_build_new();
+	__u32 proto;
+	int fd;
+
+	for (int i = 0; i < cnt; i++) {
+		int is_call = insns[i].code == (BPF_JMP | BPF_CALL) &&
+			      insns[i].src_reg == BPF_PSEUDO_CALL;
+		int is_func = insns[i].code == (BPF_LD | BPF_DW | BPF_IMM) &&
+			      insns[i].src_reg == BPF_PSEUDO_FUNC;
+		__u32 at = (__u32)(i + 1 + insns[i].imm), k;
+
+		if (!is_call && !is_func)
+			continue;
+		for (k = 0; k < n && starts[k] != at; k++)
+			;
+		if (k == n && n < MAX_FUNCS)
+			starts[n++] = at;
+	}
+	for (__u32 i = 1; i < n; i++)		/* sort: func_info is in order */
+		for (__u32 j = i; j > 0 && starts[j - 1] > starts[j]; j--) {
+			__u32 t = starts[j];
+
+			starts[j] = starts[j - 1];
+			starts[j - 1] = t;
+		}
+	proto = btf_func_proto(b, btf_int(b, "int", 4, BTF_INT_SIGNED));
+	for (__u32 i = 0; i < n; i++) {
+		char name[32];
+
+		snprintf(name, sizeof(name), "isa_func%u", i);
+		info[i].insn_off = starts[i];
+		info[i].type_id = btf_func(b, name, proto, BTF_LINK_STATIC);
+	}
+	*ninfo = n;
+	fd = btf_build_load(b);
+	btf_build_free(b);
+	return fd;
+}
+
 #define NPRO (sizeof(prologue) / sizeof(prologue[0]))
 #define NEPI (sizeof(epilogue) / sizeof(epilogue[0]))
 
@@ -73,7 +134,9 @@ int isa_load(const struct isa_row *row)
 	size_t n = 0, i, cap;
 	struct bpf_insn *insns;
 	char err[256];
-	int cnt, fd;
+	struct bpf_func_info info[MAX_FUNCS];
+	__u32 ninfo = 0;
+	int cnt, fd, by_index = 0, btf_fd = 0;
 
 	SETUP(items);
 	mem_fd = SETUP_RET(map_create(BPF_MAP_TYPE_ARRAY, 4, ISA_MEM_SIZE, 1, 0));
@@ -103,9 +166,26 @@ int isa_load(const struct isa_row *row)
 			  err, sizeof(err));
 	if (cnt < 0)
 		case_error(__FILE__, __LINE__, "row program does not resolve: %s", err);
+	/* fd_array only when a map is named by index: a kernel without
+	 * fd_array (before 5.14) refuses a non-zero field it does not know. */
+	for (int i = 0; i < cnt; i++)
+		if (insns[i].code == (BPF_LD | BPF_DW | BPF_IMM) &&
+		    (insns[i].src_reg == BPF_PSEUDO_MAP_IDX ||
+		     insns[i].src_reg == BPF_PSEUDO_MAP_IDX_VALUE))
+			by_index = 1;
+	for (int i = 0; i < cnt; i++)
+		if (insns[i].code == (BPF_LD | BPF_DW | BPF_IMM) &&
+		    insns[i].src_reg == BPF_PSEUDO_FUNC && !btf_fd)
+			btf_fd = (int)SETUP_RET(func_info_btf(insns, cnt, info, &ninfo));
 	fd = prog_load(&(struct prog_spec){
 		.type = BPF_PROG_TYPE_SOCKET_FILTER,
 		.raw = insns, .raw_cnt = (size_t)cnt,
+		.fd_array = by_index ? &mem_fd : NULL,
+		.fd_array_cnt = 0,
+		.prog_btf_fd = btf_fd,
+		.func_info = btf_fd ? info : NULL,
+		.func_info_cnt = ninfo,
+		.func_info_rec_size = btf_fd ? sizeof(info[0]) : 0,
 	});
 	free(insns);
 	free(items);
@@ -161,9 +241,14 @@ static const char *const isa_names[] = { "v0", "v1", "v2", "v3", "v4" };
 /* Helpers a row calls, as needs (only those the rows use). */
 static const struct need *helper_need(int id)
 {
-	static const struct need lookup_elem = HELPER(map_lookup_elem);
+	static const struct need needs[] = {
+		HELPER(map_lookup_elem), HELPER(this_cpu_ptr), HELPER(loop),
+	};
 
-	return id == BPF_FUNC_map_lookup_elem ? &lookup_elem : NULL;
+	for (size_t i = 0; i < sizeof(needs) / sizeof(needs[0]); i++)
+		if (needs[i].value == id)
+			return &needs[i];
+	return NULL;
 }
 
 void isa_add_table(const struct isa_table *t)
@@ -194,6 +279,32 @@ void isa_add_table(const struct isa_table *t)
 			if (insns[i].code == (BPF_JMP | BPF_CALL) && insns[i].src_reg == 0 &&
 			    (h = helper_need(insns[i].imm)))
 				needs[nn++] = *h;
+			/* fd_array and maps by index came with
+			 * BPF_PROG_TYPE_SYSCALL, in the same series (5.14):
+			 * that enum member is the kernel's BTF witness. */
+			if (insns[i].code == (BPF_LD | BPF_DW | BPF_IMM) &&
+			    (insns[i].src_reg == BPF_PSEUDO_MAP_IDX ||
+			     insns[i].src_reg == BPF_PSEUDO_MAP_IDX_VALUE))
+				needs[nn++] = (struct need)PROG_TYPE(SYSCALL);
+			/* A callback's address needs the program's BTF. */
+			if (insns[i].code == (BPF_LD | BPF_DW | BPF_IMM) &&
+			    insns[i].src_reg == BPF_PSEUDO_FUNC)
+				needs[nn++] = (struct need)CMD(BTF_LOAD);
+		}
+		/* Kernel variables and kfuncs by name: the name is the need. */
+		for (size_t i = 0; i < row->prog.n && nn < 14; i++) {
+			const char *m = row->prog.items[i].map;
+
+			/* The verifier finds a variable's address with
+			 * kallsyms, which lists variables only with
+			 * CONFIG_KALLSYMS_ALL ("ldimm64 failed to find the
+			 * address for kernel symbol" otherwise). */
+			if (m && !strncmp(m, ISA_BTF_VAR_PREFIX, strlen(ISA_BTF_VAR_PREFIX))) {
+				needs[nn++] = (struct need)BTF_TYPE(m + strlen(ISA_BTF_VAR_PREFIX));
+				needs[nn++] = (struct need)CONFIG(KALLSYMS_ALL);
+			}
+			else if (m && !strncmp(m, ISA_KFUNC_PREFIX, strlen(ISA_KFUNC_PREFIX)))
+				needs[nn++] = (struct need)BTF_FUNC(m + strlen(ISA_KFUNC_PREFIX));
 		}
 		free(insns);
 		c->name = row->name;

@@ -14,7 +14,8 @@
  * that stores R0 (all 64 bits) into an array map named "isa_out".  A
  * prologue sets R0 and R2-R9 to 0 first; R1 is the context.  The body may
  * use a 64-byte, zero-filled map value through
- * BPF_LD_MAP_VALUE(reg, ISA_MEM, off), and the stack.
+ * BPF_LD_MAP_VALUE(reg, ISA_MEM, off) (or by index, ISA_LD_MAP_IDX_VALUE),
+ * and the stack.
  *
  * The same rows are the reference interpreter's unit tests
  * (tests/unit/interp_rows.c): every expected value must come out of it too.
@@ -63,12 +64,38 @@ struct isa_table {
 extern const struct isa_table isa_tables[];
 extern const size_t isa_ntables;
 
-/* Fake fds the rows' map names resolve to outside the kernel. */
+/*
+ * Names resolved into imm besides maps: a kernel variable for LD_IMM64
+ * src 3, and a kfunc for CALL src 2, by their vmlinux BTF ids (looked up
+ * when the case runs; the name is also the case's need).
+ */
+#define ISA_BTF_VAR_PREFIX "btf_var:"
+#define ISA_KFUNC_PREFIX "kfunc:"
+#define ISA_LD_BTF_VAR(DST, NAME)                                            \
+	{ .insn = { .code = BPF_LD | BPF_DW | BPF_IMM, .dst_reg = (DST),     \
+		    .src_reg = BPF_PSEUDO_BTF_ID }, .map = ISA_BTF_VAR_PREFIX NAME }, \
+	BPF_RAW_INSN(0, 0, 0, 0, 0)
+#define ISA_CALL_KFUNC(NAME)                                                 \
+	{ .insn = { .code = BPF_JMP | BPF_CALL,                              \
+		    .src_reg = BPF_PSEUDO_KFUNC_CALL }, .map = ISA_KFUNC_PREFIX NAME }
+/* ISA_MEM by its index in the program's fd_array (LD_IMM64 src 5, 6). */
+#define ISA_MEM_IDX 0
+#define ISA_LD_MAP_IDX(DST)                                                  \
+	BPF_LD_IMM64_RAW(DST, BPF_PSEUDO_MAP_IDX, ISA_MEM_IDX)
+#define ISA_LD_MAP_IDX_VALUE(DST, OFF)                                       \
+	BPF_LD_IMM64_RAW(DST, BPF_PSEUDO_MAP_IDX_VALUE,                      \
+			 ((__u64)(OFF) << 32) | ISA_MEM_IDX)
+
+/* Fake fds and ids the rows' names resolve to outside the kernel. */
 #define ISA_FAKE_MEM_FD 1000
+#define ISA_FAKE_BTF_ID 2000
 
 static inline int isa_fake_lookup(const char *name, void *ctx)
 {
 	(void)ctx;
+	if (!strncmp(name, ISA_BTF_VAR_PREFIX, strlen(ISA_BTF_VAR_PREFIX)) ||
+	    !strncmp(name, ISA_KFUNC_PREFIX, strlen(ISA_KFUNC_PREFIX)))
+		return ISA_FAKE_BTF_ID;
 	return strcmp(name, ISA_MEM) ? -1 : ISA_FAKE_MEM_FD;
 }
 
@@ -91,9 +118,12 @@ static inline enum interp_status isa_interp(const struct bpf_insn *insns, size_t
 					    unsigned char mem[ISA_MEM_SIZE],
 					    struct interp_result *res)
 {
+	static const int fd_array[] = { [ISA_MEM_IDX] = ISA_FAKE_MEM_FD };
 	struct interp_env env = {
 		.maps = { { ISA_FAKE_MEM_FD, mem, ISA_MEM_SIZE } },
 		.nmaps = 1,
+		.fd_array = fd_array,
+		.fd_array_cnt = 1,
 		.pkt = test_pkt_v4 + 14,
 		.pkt_len = sizeof(test_pkt_v4) - 14,
 	};

@@ -12,6 +12,7 @@
 #include "rows_atomic.h"
 #include "rows_call.h"
 #include "rows_pkt.h"
+#include "rows_pseudo.h"
 
 const struct isa_table isa_tables[] = {
 	ISA_TABLE(isa_alu64_rows),
@@ -22,6 +23,7 @@ const struct isa_table isa_tables[] = {
 	ISA_TABLE(isa_atomic_rows),
 	ISA_TABLE(isa_call_rows),
 	ISA_TABLE(isa_pkt_rows),
+	ISA_TABLE(isa_pseudo_rows),
 };
 const size_t isa_ntables = sizeof(isa_tables) / sizeof(isa_tables[0]);
 
