@@ -4,7 +4,8 @@
  * socket, holding the program while attached.  The program counts the
  * datagrams the socket receives and keeps them whole (returns ~0: "keep
  * everything").  net/core/filter.c: a program of another type is EINVAL,
- * detaching with nothing attached ENOENT.
+ * detaching with nothing attached ENOENT.  Also SO_ATTACH_REUSEPORT_EBPF
+ * for an SK_REUSEPORT program on a reuseport group.
  */
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -119,4 +120,50 @@ CASE("attach.socket.so_detach_bpf.nothing_attached_enoent", NEEDS(NETNS))
 	int s = udp_socket(&a);
 
 	ASSERT_ERRNO(ENOENT, detach(s));
+}
+
+#ifndef SO_ATTACH_REUSEPORT_EBPF
+#define SO_ATTACH_REUSEPORT_EBPF 52
+#endif
+
+/* SO_ATTACH_REUSEPORT_EBPF (4.6 for socket filters, SK_REUSEPORT programs
+ * 4.19): the reuseport group holds the program, which runs to pick the
+ * receiving socket; returning SK_PASS without a selection leaves the
+ * choice to the kernel's hash. */
+CASE("attach.socket.so_attach_reuseport_ebpf.group_holds_and_runs",
+     NEEDS(PROG_TYPE(SK_REUSEPORT), ATTACH(SK_REUSEPORT_SELECT), MAP(ARRAY),
+	   CMD(PROG_GET_FD_BY_ID), NETNS))
+{
+	int map = counter_map(), prog, s[2], one = 1;
+	struct sockaddr_in a = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+	socklen_t len = sizeof(a);
+	char buf[8] = "bpf";
+	__u32 id;
+
+	prog = counter_prog(&(struct counter_spec){
+		.type = BPF_PROG_TYPE_SK_REUSEPORT, .attach = BPF_SK_REUSEPORT_SELECT,
+		.ret = 1 /* SK_PASS */ });
+	ASSERT_FD(prog);
+	id = id_of(OBJ_PROG, prog);
+	for (int i = 0; i < 2; i++) {
+		s[i] = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+		SETUP(s[i] >= 0);
+		SETUP(setsockopt(s[i], SOL_SOCKET, SO_REUSEPORT, &one, sizeof(one)) == 0);
+		SETUP(bind(s[i], (struct sockaddr *)&a, len) == 0);
+		SETUP(getsockname(s[i], (struct sockaddr *)&a, &len) == 0);
+	}
+	ASSERT_EQ(0, setsockopt(s[0], SOL_SOCKET, SO_ATTACH_REUSEPORT_EBPF, &prog, sizeof(prog)));
+	close(prog);
+	ASSERT_EQ(1, obj_alive(OBJ_PROG, id));
+	{
+		int c = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+
+		SETUP(c >= 0);
+		SETUP(sendto(c, buf, sizeof(buf), 0, (struct sockaddr *)&a, len) == sizeof(buf));
+		close(c);
+	}
+	ASSERT_LE(1, counter_wait(map, 1));
+	close(s[0]);
+	close(s[1]);
+	ASSERT_OK(obj_wait_gone(OBJ_PROG, id, OBJ_GONE_TIMEOUT_MS));
 }

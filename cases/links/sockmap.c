@@ -145,3 +145,43 @@ CASE("lifecycle.sockmap.attached_prog_lives_with_map",
 	close(sm);
 	ASSERT_OK(obj_wait_gone(OBJ_PROG, prog_id, OBJ_GONE_TIMEOUT_MS));
 }
+
+/* SK_MSG verdict on a sockmap: runs on sendmsg() of a socket in the map. */
+CASE("attach.sockmap.msg_verdict.runs_on_send_and_lives_with_map",
+     NEEDS(PROG_TYPE(SK_MSG), ATTACH(SK_MSG_VERDICT), MAP(SOCKMAP), CMD(PROG_ATTACH),
+	   CMD(PROG_GET_FD_BY_ID), MAP(ARRAY), NETNS))
+{
+	struct sockaddr_in sa = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+	socklen_t len = sizeof(sa);
+	int map = counter_map(), sm = sockmap(), prog, l, c, a;
+	char buf[8] = "bpf";
+	__u32 key = 0, id;
+
+	ASSERT_FD(sm);
+	prog = counter_prog(&(struct counter_spec){
+		.type = BPF_PROG_TYPE_SK_MSG, .attach = BPF_SK_MSG_VERDICT, .ret = SK_PASS });
+	ASSERT_FD(prog);
+	id = id_of(OBJ_PROG, prog);
+	ASSERT_OK(prog_attach(prog, sm, BPF_SK_MSG_VERDICT, 0));
+	close(prog);
+	l = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	SETUP(l >= 0);
+	SETUP(bind(l, (struct sockaddr *)&sa, len) == 0);
+	SETUP(getsockname(l, (struct sockaddr *)&sa, &len) == 0);
+	SETUP(listen(l, 1) == 0);
+	c = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	SETUP(c >= 0);
+	SETUP(connect(c, (struct sockaddr *)&sa, len) == 0);
+	a = accept(l, NULL, NULL);
+	SETUP(a >= 0);
+	SETUP_RET(map_update(sm, &key, &c, BPF_ANY));
+	SETUP(send(c, buf, sizeof(buf), 0) == sizeof(buf));
+	SETUP(recv(a, buf, sizeof(buf), 0) > 0);
+	ASSERT_LE(1, counter_wait(map, 1));
+	close(a);
+	close(c);
+	close(l);
+	ASSERT_EQ(1, obj_alive(OBJ_PROG, id));
+	close(sm);
+	ASSERT_OK(obj_wait_gone(OBJ_PROG, id, OBJ_GONE_TIMEOUT_MS));
+}
