@@ -107,8 +107,11 @@ CASE("links.sockmap.stream_verdict.second_link_ebusy",
 	ASSERT_ERRNO(EBUSY, prog_attach(b, sm, VERDICT, 0));
 }
 
+/* PROG_QUERY on a sockmap came in 5.19: sock_map_bpf_prog_query is the
+ * kernel function that answers it. */
 CASE("attach.sockmap.stream_verdict.attach_query_detach_runs",
-     NEEDS_SM(CMD(PROG_ATTACH), CMD(PROG_QUERY), CMD(PROG_DETACH), MAP(ARRAY)))
+     NEEDS_SM(CMD(PROG_ATTACH), CMD(PROG_QUERY), CMD(PROG_DETACH), MAP(ARRAY),
+	      BTF_FUNC("sock_map_bpf_prog_query")))
 {
 	int map = counter_map(), sm = sockmap(), prog = verdict_counter();
 	__u32 ids[2], cnt = 2, prog_id;

@@ -98,6 +98,7 @@ CASE("links.raw_tracepoint.unknown_name_enoent",
 /* A tp_btf program knows its tracepoint from its BTF id: no name. */
 CASE("links.tp_btf.sys_enter.raw_tracepoint_open_runs",
      NEEDS(PROG_TYPE(TRACING), ATTACH(TRACE_RAW_TP), CMD(RAW_TRACEPOINT_OPEN),
+	   LINK(RAW_TRACEPOINT),
 	   BTF_TYPE("btf_trace_sys_enter"), HELPER(get_current_pid_tgid), MAP(ARRAY)))
 {
 	int map = counter_map(), prog = tp_btf_counter(), link;
@@ -120,8 +121,12 @@ CASE("links.tp_btf.sys_enter.raw_tracepoint_open_runs",
 	}
 }
 
+/* BPF_LINK_CREATE for raw tracepoints came in 6.10 with
+ * bpf_raw_tp_link_attach (before, LINK_CREATE sent tp_btf programs to the
+ * trampoline code, which refuses them). */
 CASE("links.tp_btf.sys_enter.link_create_lifecycle",
      NEEDS(PROG_TYPE(TRACING), ATTACH(TRACE_RAW_TP), CMD(LINK_CREATE),
+	   BTF_FUNC("bpf_raw_tp_link_attach"),
 	   LINK(RAW_TRACEPOINT), BTF_TYPE("btf_trace_sys_enter"),
 	   HELPER(get_current_pid_tgid), CMD(OBJ_PIN), MAP(ARRAY), BPFFS))
 {
