@@ -82,7 +82,11 @@ CASE("map.bloom_filter.delete.eopnotsupp", NEEDS(MAP(BLOOM_FILTER), CMD(MAP_DELE
 }
 
 /* A program pushes 0x55 and tests 0x55 and 0x66 with bpf_map_peek_elem():
- * returns (peek(0x55) == 0) + 2 * (peek(0x66) == -ENOENT). */
+ * returns (peek(0x55) == 0) + 2 * (peek(0x66) == -ENOENT).  The errno is
+ * compared in 32 bits: before 6.5 (commit d7ba4cc900bf "bpf: return long
+ * from bpf_map_ops funcs") the verifier called the map's int-returning op
+ * directly and a negative result reached the program zero-extended (seen
+ * on 6.1: 0x00000000fffffffe), a difference no BTF fact exposes. */
 CASE("map.bloom_filter.prog.push_peek",
      NEEDS(MAP(BLOOM_FILTER), PROG_TYPE(SOCKET_FILTER), CMD(PROG_TEST_RUN),
 	   HELPER(map_push_elem), HELPER(map_peek_elem)))
@@ -117,7 +121,7 @@ CASE("map.bloom_filter.prog.push_peek",
 			BPF_MOV64_REG(BPF_REG_2, BPF_REG_10),
 			BPF_ALU64_IMM(BPF_ADD, BPF_REG_2, -8),
 			BPF_CALL_HELPER(map_peek_elem),
-			BPF_JMP_IMM(BPF_JNE, BPF_REG_0, -ENOENT, "out"),
+			BPF_JMP32_IMM(BPF_JNE, BPF_REG_0, -ENOENT, "out"),
 			BPF_ALU64_IMM(BPF_OR, BPF_REG_6, 2),
 			LABEL("out"),
 			BPF_MOV64_REG(BPF_REG_0, BPF_REG_6),
