@@ -10,9 +10,14 @@
  *   sock_addr bind                                 0..3 (5.12 bit 1:
  *                                                  bypass the port check)
  *   sock_addr recvmsg/getpeername/getsockname      1 only
+ *   lsm (int hooks)                                -MAX_ERRNO..0, since the
+ *                                                  verifier asks
+ *                                                  bpf_lsm_get_retval_range()
+ *                                                  (6.9; before, any value)
  * The range is known statically: a constant R0 is checked at load.
  */
 #include "cases/progs/progs.h"
+#include "harness/oracle/btf.h"
 
 #define RETVAL_CASE(NAME, T, A, RET, ERR, ...)                                       \
 	CASE("prog." NAME, NEEDS(PROG_TYPE(T), CMD(PROG_LOAD), ##__VA_ARGS__))       \
@@ -59,3 +64,29 @@ RETVAL_CASE("netfilter.retval.2_einval", NETFILTER, BPF_NETFILTER, 2, EINVAL,
 /* Types without a range accept any constant. */
 RETVAL_CASE("socket_filter.retval.any", SOCKET_FILTER, 0, 12345, 0)
 RETVAL_CASE("xdp.retval.any", XDP, 0, 12345, 0)
+
+static int lsm_file_open_returning(int ret)
+{
+	return prog_load(&(struct prog_spec){
+		.type = BPF_PROG_TYPE_LSM, .attach = BPF_LSM_MAC,
+		.attach_btf_id = target_btf_id("bpf_lsm_file_open", BTF_KIND_FUNC),
+		.insns = PROG(
+			BPF_MOV64_IMM(BPF_REG_0, ret),
+			BPF_EXIT_INSN(),
+		),
+	});
+}
+
+CASE("prog.lsm.retval.positive_einval",
+     NEEDS(PROG_TYPE(LSM), ATTACH(LSM_MAC), CMD(PROG_LOAD), CONFIG(BPF_LSM),
+	   BTF_FUNC("bpf_lsm_file_open"), BTF_FUNC("bpf_lsm_get_retval_range")))
+{
+	ASSERT_ERRNO(EINVAL, lsm_file_open_returning(1));
+}
+
+CASE("prog.lsm.retval.minus_eperm",
+     NEEDS(PROG_TYPE(LSM), ATTACH(LSM_MAC), CMD(PROG_LOAD), CONFIG(BPF_LSM),
+	   BTF_FUNC("bpf_lsm_file_open"), BTF_FUNC("bpf_lsm_get_retval_range")))
+{
+	ASSERT_FD(lsm_file_open_returning(-EPERM));
+}
