@@ -31,30 +31,18 @@ static struct rtattr *add_attr(struct nl_req *req, unsigned short type, const vo
 	return rta;
 }
 
-int netdev_create(const char *name, const char *kind)
+/* Send 'req' on a fresh rtnetlink socket and read its ack: 0 or -errno. */
+static int talk(struct nl_req *req)
 {
-	struct nl_req req;
 	struct sockaddr_nl sa = { .nl_family = AF_NETLINK };
-	struct rtattr *info;
 	char buf[1024];
 	int s, ret;
 	ssize_t n;
 
-	memset(&req, 0, sizeof(req));
-	req.nh.nlmsg_len = NLMSG_LENGTH(sizeof(struct ifinfomsg));
-	req.nh.nlmsg_type = RTM_NEWLINK;
-	req.nh.nlmsg_flags = NLM_F_REQUEST | NLM_F_CREATE | NLM_F_EXCL | NLM_F_ACK;
-	req.nh.nlmsg_seq = 1;
-	req.ifi.ifi_family = AF_UNSPEC;
-	add_attr(&req, IFLA_IFNAME, name, (unsigned short)(strlen(name) + 1));
-	info = add_attr(&req, IFLA_LINKINFO, NULL, 0);
-	add_attr(&req, IFLA_INFO_KIND, kind, (unsigned short)strlen(kind));
-	info->rta_len = (unsigned short)((char *)&req + req.nh.nlmsg_len - (char *)info);
-
 	s = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
 	if (s < 0)
 		return -errno;
-	if (sendto(s, &req, req.nh.nlmsg_len, 0, (struct sockaddr *)&sa, sizeof(sa)) < 0) {
+	if (sendto(s, req, req->nh.nlmsg_len, 0, (struct sockaddr *)&sa, sizeof(sa)) < 0) {
 		ret = -errno;
 		close(s);
 		return ret;
@@ -68,6 +56,40 @@ int netdev_create(const char *name, const char *kind)
 			ret = ((struct nlmsgerr *)NLMSG_DATA(nh))->error;
 	}
 	close(s);
+	return ret;
+}
+
+static void start(struct nl_req *req, unsigned short type, unsigned short flags)
+{
+	memset(req, 0, sizeof(*req));
+	req->nh.nlmsg_len = NLMSG_LENGTH(sizeof(struct ifinfomsg));
+	req->nh.nlmsg_type = type;
+	req->nh.nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK | flags;
+	req->nh.nlmsg_seq = 1;
+	req->ifi.ifi_family = AF_UNSPEC;
+}
+
+int netdev_delete(const char *name)
+{
+	struct nl_req req;
+
+	start(&req, RTM_DELLINK, 0);
+	add_attr(&req, IFLA_IFNAME, name, (unsigned short)(strlen(name) + 1));
+	return talk(&req);
+}
+
+int netdev_create(const char *name, const char *kind)
+{
+	struct nl_req req;
+	struct rtattr *info;
+	int ret;
+
+	start(&req, RTM_NEWLINK, NLM_F_CREATE | NLM_F_EXCL);
+	add_attr(&req, IFLA_IFNAME, name, (unsigned short)(strlen(name) + 1));
+	info = add_attr(&req, IFLA_LINKINFO, NULL, 0);
+	add_attr(&req, IFLA_INFO_KIND, kind, (unsigned short)strlen(kind));
+	info->rta_len = (unsigned short)((char *)&req + req.nh.nlmsg_len - (char *)info);
+	ret = talk(&req);
 	if (ret)
 		return ret;
 	ret = (int)if_nametoindex(name);

@@ -13,4 +13,7 @@
  * kind's defaults, e.g. an auto-named peer).  Its ifindex, or -errno. */
 int netdev_create(const char *name, const char *kind);
 
+/* Delete device 'name' (for a veth, its peer goes with it); 0 or -errno. */
+int netdev_delete(const char *name);
+
 #endif

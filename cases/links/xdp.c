@@ -7,7 +7,10 @@
  * History: XDP links came in 5.9 (BPF_LINK_TYPE_XDP); one XDP program per
  * device and mode, a second link is EBUSY; LINK_UPDATE swaps the program
  * (BPF_F_REPLACE checks the old one: EPERM on a mismatch); LINK_DETACH
- * (5.9) leaves a defunct link that updates refuse with ENOLINK.
+ * (5.9) leaves a defunct link that updates refuse with ENOLINK, as does
+ * deleting the device under it.  On a veth (made by the case through
+ * rtnetlink) a driver-mode program excludes a generic one (EEXIST,
+ * net/core/dev.c dev_xdp_attach: the two cannot be active together).
  */
 #include <net/if.h>
 #include <netinet/in.h>
@@ -15,6 +18,7 @@
 #include <unistd.h>
 
 #include "cases/lifecycle/hooks.h"
+#include "harness/netdev.h"
 
 static void fire(void)
 {
@@ -145,4 +149,51 @@ CASE("links.xdp.lo.detach_leaves_defunct_link",
 	ASSERT_ERRNO(ENOLINK, link_update(link, other, 0, 0));
 	/* The device is free again. */
 	ASSERT_FD(link_create(other, lo_index(), BPF_XDP, 0));
+}
+
+/* ---- on a veth: native (driver) mode, and the device going away -------- */
+
+#define XDP_FLAGS_SKB_MODE (1U << 1)
+#define XDP_FLAGS_DRV_MODE (1U << 2)
+
+/* Native and generic XDP cannot be active together (EEXIST); a second
+ * link in the same mode is EBUSY. */
+CASE("links.xdp.veth.drv_excludes_skb_mode_eexist",
+     NEEDS_XDP(CMD(OBJ_GET_INFO_BY_FD), CONFIG(VETH)))
+{
+	int dev = (int)SETUP_RET(netdev_create("bcveth0", "veth"));
+	int a = xdp_pass(), b = xdp_pass(), c = xdp_pass();
+
+	ASSERT_FD(a);
+	ASSERT_FD(b);
+	ASSERT_FD(c);
+	ASSERT_FD(link_create(a, dev, BPF_XDP, XDP_FLAGS_DRV_MODE));
+	ASSERT_ERRNO(EEXIST, link_create(b, dev, BPF_XDP, XDP_FLAGS_SKB_MODE));
+	ASSERT_ERRNO(EBUSY, link_create(c, dev, BPF_XDP, XDP_FLAGS_DRV_MODE));
+}
+
+/* The device is deleted under the link: the link stays, defunct
+ * (ifindex 0), and still holds its program until its fd closes. */
+CASE("links.xdp.veth.device_deleted_link_defunct",
+     NEEDS_XDP(CMD(OBJ_GET_INFO_BY_FD), CMD(LINK_UPDATE), CMD(PROG_GET_FD_BY_ID),
+	       CONFIG(VETH)))
+{
+	int dev = (int)SETUP_RET(netdev_create("bcveth0", "veth"));
+	int prog = xdp_pass(), other = xdp_pass(), link;
+	struct bpf_link_info info;
+	__u32 prog_id;
+
+	ASSERT_FD(prog);
+	ASSERT_FD(other);
+	prog_id = id_of(OBJ_PROG, prog);
+	link = link_create(prog, dev, BPF_XDP, XDP_FLAGS_DRV_MODE);
+	ASSERT_FD(link);
+	close(prog);
+	SETUP_RET(netdev_delete("bcveth0"));
+	ASSERT_OK(link_info(link, &info));
+	ASSERT_EQ(0, info.xdp.ifindex);
+	ASSERT_EQ(1, obj_alive(OBJ_PROG, prog_id));
+	ASSERT_ERRNO(ENOLINK, link_update(link, other, 0, 0));
+	close(link);
+	ASSERT_OK(obj_wait_gone(OBJ_PROG, prog_id, OBJ_GONE_TIMEOUT_MS));
 }
