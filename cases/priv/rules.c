@@ -1,0 +1,376 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Who may do what: each row is one operation, run once with full
+ * privilege and once after dropping CAP_SYS_ADMIN, CAP_BPF, CAP_PERFMON
+ * and CAP_NET_ADMIN in the case's child (harness/priv.h).  Objects the
+ * operation needs are made before the drop, so the unprivileged run uses
+ * fds it inherited, as a real unprivileged user would get them (passed
+ * over a socket, or from a pin).
+ *
+ * The rules, from kernel/bpf/syscall.c:
+ *  - kernel.unprivileged_bpf_disabled (read here, never written; 1 and 2
+ *    both refuse, 2 cannot be set back to 0) decides whether a caller
+ *    without CAP_BPF may create maps and load programs at all: EPERM;
+ *  - with it at 0, such a caller may create the plain map types and load
+ *    socket filters and cgroup skb programs, up to BPF_MAXINSNS (4096)
+ *    instructions; other map and program types need CAP_BPF, CAP_PERFMON
+ *    or CAP_NET_ADMIN: EPERM;
+ *  - BTF_LOAD needs CAP_BPF; walking IDs, turning IDs into fds,
+ *    ENABLE_STATS and TASK_FD_QUERY need CAP_SYS_ADMIN; PROG_QUERY needs
+ *    CAP_NET_ADMIN: EPERM whatever the sysctl says;
+ *  - commands on fds the caller already holds (element lookups and
+ *    updates, OBJ_GET_INFO_BY_FD, PROG_TEST_RUN, OBJ_GET) need nothing
+ *    since 6.5 ("bpf: Move unprivileged checks into map_create() and
+ *    bpf_prog_load()").  Before that, __sys_bpf() refused every command
+ *    with EPERM when the sysctl was set.  That commit left no BTF trace
+ *    of its own; the kfunc bpf_dynptr_adjust arrived in the same release
+ *    (6.5) and is the oracle fact used: the kernels we run are 5.10 and
+ *    6.1 (before both) or 6.12 and later (after both).
+ *
+ * Each unprivileged case logs the sysctl's value and the rule it chose.
+ */
+#include <limits.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "harness/btf_build.h"
+#include "harness/case.h"
+#include "harness/objects.h"
+#include "harness/oracle.h"
+#include "harness/priv.h"
+
+#define PTR(p) ((__u64)(unsigned long)(p))
+
+/* What the privileged setup made, for the operation. */
+struct pctx {
+	int map, prog, closed;
+};
+
+struct prow {
+	const char *name;		/* priv.<name>.{privileged,unprivileged} */
+	const struct need *needs;
+	void (*setup)(struct pctx *);
+	long (*op)(struct pctx *);
+	int priv_err;			/* privileged: 0 = success (fd or 0) */
+	int unpriv_enabled;		/* unprivileged, sysctl 0 */
+	int unpriv_disabled;		/* unprivileged, sysctl 1 or 2 */
+	int on_held_fd;			/* the pre-6.5 rule applies (see above) */
+};
+
+/* ---- setups ---- */
+
+static void s_array(struct pctx *p)
+{
+	p->map = (int)SETUP_RET(map_create(BPF_MAP_TYPE_ARRAY, 4, 8, 1, 0));
+}
+
+static void s_socket_filter(struct pctx *p)
+{
+	p->prog = (int)SETUP_RET(prog_load_trivial(BPF_PROG_TYPE_SOCKET_FILTER, 0, 7));
+}
+
+static void s_closed(struct pctx *p)
+{
+	p->closed = dup(2);
+	SETUP(p->closed >= 0);
+	close(p->closed);
+}
+
+static void s_pinned_array(struct pctx *p)
+{
+	s_array(p);
+	SETUP_RET(obj_pin(p->map, bpffs_path("priv")));
+}
+
+/* ---- operations ---- */
+
+static long o_array(struct pctx *p)
+{
+	(void)p;
+	return map_create(BPF_MAP_TYPE_ARRAY, 4, 8, 1, 0);
+}
+
+static long o_hash(struct pctx *p)
+{
+	(void)p;
+	return map_create(BPF_MAP_TYPE_HASH, 4, 8, 1, 0);
+}
+
+static long o_queue(struct pctx *p)
+{
+	(void)p;
+	return map_create(BPF_MAP_TYPE_QUEUE, 0, 8, 1, 0);
+}
+
+static long o_lru_hash(struct pctx *p)
+{
+	(void)p;
+	return map_create(BPF_MAP_TYPE_LRU_HASH, 4, 8, 1, 0);
+}
+
+static long o_devmap(struct pctx *p)
+{
+	(void)p;
+	return map_create(BPF_MAP_TYPE_DEVMAP, 4, 4, 1, 0);
+}
+
+static long o_socket_filter(struct pctx *p)
+{
+	(void)p;
+	return prog_load_trivial(BPF_PROG_TYPE_SOCKET_FILTER, 0, 0);
+}
+
+static long o_cgroup_skb(struct pctx *p)
+{
+	(void)p;
+	return prog_load_trivial(BPF_PROG_TYPE_CGROUP_SKB, BPF_CGROUP_INET_INGRESS, 1);
+}
+
+static long o_xdp(struct pctx *p)
+{
+	(void)p;
+	return prog_load_trivial(BPF_PROG_TYPE_XDP, 0, XDP_PASS);
+}
+
+static long o_sched_cls(struct pctx *p)
+{
+	(void)p;
+	return prog_load_trivial(BPF_PROG_TYPE_SCHED_CLS, 0, 0);
+}
+
+static long o_raw_tp(struct pctx *p)
+{
+	(void)p;
+	return prog_load_trivial(BPF_PROG_TYPE_RAW_TRACEPOINT, 0, 0);
+}
+
+/* 4097 instructions: one more than an unprivileged program may have. */
+static long o_socket_filter_4097(struct pctx *p)
+{
+	struct bpf_insn *insns = calloc(BPF_MAXINSNS + 1, sizeof(*insns));
+	long fd;
+
+	(void)p;
+	SETUP(insns != NULL);
+	for (int i = 0; i < BPF_MAXINSNS; i++)
+		insns[i] = (struct bpf_insn){ .code = BPF_ALU64 | BPF_MOV | BPF_K };
+	insns[BPF_MAXINSNS] = (struct bpf_insn){ .code = BPF_JMP | BPF_EXIT };
+	fd = prog_load(&(struct prog_spec){
+		.type = BPF_PROG_TYPE_SOCKET_FILTER, .raw = insns, .raw_cnt = BPF_MAXINSNS + 1,
+	});
+	free(insns);
+	return fd;
+}
+
+static long o_btf_load(struct pctx *p)
+{
+	struct btf_build *b = btf_build_new();
+	long fd;
+
+	(void)p;
+	btf_int(b, "int", 4, BTF_INT_SIGNED);
+	fd = btf_build_load(b);
+	btf_build_free(b);
+	return fd;
+}
+
+static long next_id(int (*cmd)(union bpf_attr *))
+{
+	union bpf_attr attr = { .start_id = 0 };
+	long ret = cmd(&attr);
+
+	/* Privileged: 0, or ENOENT when there is no object at all. */
+	return ret == -ENOENT ? 0 : ret;
+}
+
+static long o_prog_next_id(struct pctx *p) { (void)p; return next_id(sys_bpf_prog_get_next_id); }
+static long o_map_next_id(struct pctx *p) { (void)p; return next_id(sys_bpf_map_get_next_id); }
+static long o_btf_next_id(struct pctx *p) { (void)p; return next_id(sys_bpf_btf_get_next_id); }
+static long o_link_next_id(struct pctx *p) { (void)p; return next_id(sys_bpf_link_get_next_id); }
+
+static long by_id(int (*cmd)(union bpf_attr *))
+{
+	union bpf_attr attr = { .prog_id = INT_MAX - 1 };
+
+	return cmd(&attr);
+}
+
+static long o_prog_by_id(struct pctx *p) { (void)p; return by_id(sys_bpf_prog_get_fd_by_id); }
+static long o_map_by_id(struct pctx *p) { (void)p; return by_id(sys_bpf_map_get_fd_by_id); }
+static long o_btf_by_id(struct pctx *p) { (void)p; return by_id(sys_bpf_btf_get_fd_by_id); }
+static long o_link_by_id(struct pctx *p) { (void)p; return by_id(sys_bpf_link_get_fd_by_id); }
+
+static long o_enable_stats(struct pctx *p)
+{
+	union bpf_attr attr = { .enable_stats = { .type = BPF_STATS_RUN_TIME } };
+
+	(void)p;
+	return sys_bpf_enable_stats(&attr);
+}
+
+static long o_task_fd_query(struct pctx *p)
+{
+	union bpf_attr attr = { .task_fd_query = { .pid = (__u32)getpid(),
+						   .fd = (__u32)p->closed } };
+
+	return sys_bpf_task_fd_query(&attr);
+}
+
+static long o_prog_query(struct pctx *p)
+{
+	union bpf_attr attr = { .query = { .target_fd = (__u32)p->closed,
+					   .attach_type = BPF_CGROUP_INET_INGRESS } };
+
+	return sys_bpf_prog_query(&attr);
+}
+
+static long o_lookup(struct pctx *p)
+{
+	__u32 key = 0;
+	__u64 val;
+
+	return map_lookup(p->map, &key, &val);
+}
+
+static long o_update(struct pctx *p)
+{
+	__u32 key = 0;
+	__u64 val = 1;
+
+	return map_update(p->map, &key, &val, BPF_ANY);
+}
+
+static long o_map_info(struct pctx *p)
+{
+	struct bpf_map_info info;
+
+	return map_info(p->map, &info);
+}
+
+static long o_test_run(struct pctx *p)
+{
+	struct test_run run = { .data_in = test_pkt_v4, .data_size_in = sizeof(test_pkt_v4) };
+	long ret = prog_test_run(p->prog, &run);
+
+	return ret < 0 ? ret : run.retval == 7 ? 0 : -EPROTO;
+}
+
+static long o_obj_get(struct pctx *p)
+{
+	(void)p;
+	return obj_get(bpffs_path("priv"), 0);
+}
+
+#define N(...) (const struct need[]){ __VA_ARGS__, { NEED_END, 0, 0 } }
+
+static const struct prow rows[] = {
+	/* map types */
+	{ "map_create.array", N(CMD(MAP_CREATE), MAP(ARRAY)), NULL, o_array, 0, 0, EPERM, 0 },
+	{ "map_create.hash", N(CMD(MAP_CREATE), MAP(HASH)), NULL, o_hash, 0, 0, EPERM, 0 },
+	{ "map_create.queue", N(CMD(MAP_CREATE), MAP(QUEUE)), NULL, o_queue, 0, EPERM, EPERM, 0 },
+	{ "map_create.lru_hash", N(CMD(MAP_CREATE), MAP(LRU_HASH)), NULL, o_lru_hash,
+	  0, EPERM, EPERM, 0 },
+	{ "map_create.devmap", N(CMD(MAP_CREATE), MAP(DEVMAP)), NULL, o_devmap, 0, EPERM, EPERM, 0 },
+	/* program types */
+	{ "prog_load.socket_filter", N(CMD(PROG_LOAD), PROG_TYPE(SOCKET_FILTER)), NULL,
+	  o_socket_filter, 0, 0, EPERM, 0 },
+	{ "prog_load.cgroup_skb", N(CMD(PROG_LOAD), PROG_TYPE(CGROUP_SKB)), NULL,
+	  o_cgroup_skb, 0, 0, EPERM, 0 },
+	{ "prog_load.xdp", N(CMD(PROG_LOAD), PROG_TYPE(XDP)), NULL, o_xdp, 0, EPERM, EPERM, 0 },
+	{ "prog_load.sched_cls", N(CMD(PROG_LOAD), PROG_TYPE(SCHED_CLS)), NULL, o_sched_cls,
+	  0, EPERM, EPERM, 0 },
+	{ "prog_load.raw_tracepoint", N(CMD(PROG_LOAD), PROG_TYPE(RAW_TRACEPOINT)), NULL,
+	  o_raw_tp, 0, EPERM, EPERM, 0 },
+	/* the size limit: 4096 insns unprivileged, behind the sysctl */
+	{ "prog_load.socket_filter_4097_insns", N(CMD(PROG_LOAD), PROG_TYPE(SOCKET_FILTER)), NULL,
+	  o_socket_filter_4097, 0, E2BIG, EPERM, 0 },
+	{ "btf_load", N(CMD(BTF_LOAD)), NULL, o_btf_load, 0, EPERM, EPERM, 0 },
+	/* CAP_SYS_ADMIN commands */
+	{ "prog_get_next_id", N(CMD(PROG_GET_NEXT_ID)), NULL, o_prog_next_id, 0, EPERM, EPERM, 0 },
+	{ "map_get_next_id", N(CMD(MAP_GET_NEXT_ID)), NULL, o_map_next_id, 0, EPERM, EPERM, 0 },
+	{ "btf_get_next_id", N(CMD(BTF_GET_NEXT_ID)), NULL, o_btf_next_id, 0, EPERM, EPERM, 0 },
+	{ "link_get_next_id", N(CMD(LINK_GET_NEXT_ID)), NULL, o_link_next_id, 0, EPERM, EPERM, 0 },
+	{ "prog_get_fd_by_id", N(CMD(PROG_GET_FD_BY_ID)), NULL, o_prog_by_id,
+	  ENOENT, EPERM, EPERM, 0 },
+	{ "map_get_fd_by_id", N(CMD(MAP_GET_FD_BY_ID)), NULL, o_map_by_id, ENOENT, EPERM, EPERM, 0 },
+	{ "btf_get_fd_by_id", N(CMD(BTF_GET_FD_BY_ID)), NULL, o_btf_by_id, ENOENT, EPERM, EPERM, 0 },
+	{ "link_get_fd_by_id", N(CMD(LINK_GET_FD_BY_ID)), NULL, o_link_by_id,
+	  ENOENT, EPERM, EPERM, 0 },
+	{ "enable_stats", N(CMD(ENABLE_STATS)), NULL, o_enable_stats, 0, EPERM, EPERM, 0 },
+	{ "task_fd_query", N(CMD(TASK_FD_QUERY)), s_closed, o_task_fd_query, EBADF, EPERM, EPERM, 0 },
+	/* CAP_NET_ADMIN */
+	{ "prog_query", N(CMD(PROG_QUERY), ATTACH(CGROUP_INET_INGRESS)), s_closed, o_prog_query,
+	  EBADF, EPERM, EPERM, 0 },
+	/* fds already held */
+	{ "held_fd.map_lookup_elem", N(CMD(MAP_LOOKUP_ELEM), MAP(ARRAY)), s_array, o_lookup,
+	  0, 0, 0, 1 },
+	{ "held_fd.map_update_elem", N(CMD(MAP_UPDATE_ELEM), MAP(ARRAY)), s_array, o_update,
+	  0, 0, 0, 1 },
+	{ "held_fd.obj_get_info_by_fd", N(CMD(OBJ_GET_INFO_BY_FD), MAP(ARRAY)), s_array,
+	  o_map_info, 0, 0, 0, 1 },
+	{ "held_fd.prog_test_run", N(CMD(PROG_TEST_RUN), PROG_TYPE(SOCKET_FILTER)),
+	  s_socket_filter, o_test_run, 0, 0, 0, 1 },
+	{ "pinned.obj_get", N(CMD(OBJ_GET), CMD(OBJ_PIN), MAP(ARRAY), BPFFS), s_pinned_array,
+	  o_obj_get, 0, 0, 0, 1 },
+};
+
+/* The pre-6.5 rule (see the top of the file): by oracle fact. */
+static int held_fds_refused_when_disabled(void)
+{
+	return oracle_btf_id("bpf_dynptr_adjust", 0) < 0;
+}
+
+static void expect(int err, long ret)
+{
+	if (err)
+		ASSERT_ERRNO(err, ret);
+	else
+		ASSERT_OK(ret);
+}
+
+static void run(const struct prow *r, int unpriv)
+{
+	struct pctx p = { -1, -1, -1 };
+	int disabled = priv_unprivileged_bpf_disabled(), err;
+
+	if (r->setup)
+		r->setup(&p);
+	if (!unpriv) {
+		expect(r->priv_err, r->op(&p));
+		return;
+	}
+	SETUP(disabled >= 0);
+	SETUP_RET(priv_drop_bpf_caps());
+	SETUP(priv_have_cap(PRIV_CAP_BPF) == 0 && priv_have_cap(PRIV_CAP_SYS_ADMIN) == 0);
+	err = disabled ? r->unpriv_disabled : r->unpriv_enabled;
+	if (disabled && r->on_held_fd && held_fds_refused_when_disabled())
+		err = EPERM;
+	case_log("kernel.unprivileged_bpf_disabled=%d: expecting %s", disabled,
+		 err ? errno_name(err) : "success");
+	expect(err, r->op(&p));
+}
+
+static void privileged(const void *arg) { run(arg, 0); }
+static void unprivileged(const void *arg) { run(arg, 1); }
+
+static void add(const struct prow *r, const char *mode, void (*fn)(const void *))
+{
+	struct bc_case *c = calloc(1, sizeof(*c));
+
+	if (!c)
+		abort();
+	*c = (struct bc_case){
+		.name = case_strdup("priv.%s.%s", r->name, mode), .fn = fn, .arg = r,
+		.needs = r->needs, .file = __FILE__, .line = __LINE__,
+	};
+	case_add(c);
+}
+
+static void generate(void)
+{
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		add(&rows[i], "privileged", privileged);
+		add(&rows[i], "unprivileged", unprivileged);
+	}
+}
+CASE_GENERATOR(generate)
