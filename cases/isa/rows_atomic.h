@@ -241,6 +241,46 @@ static const struct isa_row isa_atomic_rows[] = {
 		BPF_ALU64_REG(BPF_OR, BPF_REG_0, BPF_REG_3),		/* r0 = old << 32 | unchanged */
 		BPF_EXIT_INSN(),
 	),
+	ISA_ROW("isa.atomic32.cmpxchg.match_zero_extends_r0", 0xffffffffULL,
+		BPF_LD_MAP_VALUE(BPF_REG_1, ISA_MEM, 0),
+		BPF_ST_MEM(BPF_W, BPF_REG_1, 16, -1),		/* the word: 0xffffffff */
+		BPF_LD_IMM64(BPF_REG_0, 0x7fffffffffffffffULL),	/* its low half matches */
+		BPF_MOV64_IMM(BPF_REG_7, 0),
+		BPF_ATOMIC_OP(BPF_W, BPF_CMPXCHG, BPF_REG_1, BPF_REG_7, 16),	/* r0 = (u32)old */
+		BPF_EXIT_INSN(),
+	),
+	ISA_ROW("isa.atomic32.cmpxchg.mismatch_zero_extends_r0", 0xfffffffeULL,
+		BPF_LD_MAP_VALUE(BPF_REG_1, ISA_MEM, 0),
+		BPF_ST_MEM(BPF_W, BPF_REG_1, 16, -2),
+		BPF_LD_IMM64(BPF_REG_0, 0x7fffffffffffffffULL),
+		BPF_MOV64_IMM(BPF_REG_7, 0),
+		BPF_ATOMIC_OP(BPF_W, BPF_CMPXCHG, BPF_REG_1, BPF_REG_7, 16),
+		BPF_EXIT_INSN(),
+	),
+	/*
+	 * 32-bit CMPXCHG zero-extends R0 on every path.  x86's cmpxchg leaves
+	 * rax alone when the values match, so the verifier patches in a
+	 * zero-extension after it ("bpf: Explicitly zero-extend R0 after
+	 * 32-bit cmpxchg", 5.12) -- but only where it saw R0 read as 64
+	 * bits.  Here the verifier explores the fall-through first, where R0
+	 * is redefined by a 32-bit op, and prunes the path taken at run time
+	 * at "join" as equivalent: found by `bpfconform fuzz --seed 1
+	 * --first 23306 --no-v4` on 6.18, where R0 keeps its upper half.
+	 */
+	ISA_ROW("isa.atomic32.cmpxchg.zero_extends_r0_on_pruned_path", 0xffffffffULL,
+		BPF_MOV64_REG(BPF_REG_6, BPF_REG_1),		/* r6 = ctx, for LD_ABS */
+		BPF_LD_ABS(BPF_B, 0),				/* r0 = 0x45, unknown to the verifier */
+		BPF_MOV64_REG(BPF_REG_8, BPF_REG_0),
+		BPF_LD_MAP_VALUE(BPF_REG_1, ISA_MEM, 0),
+		BPF_ST_MEM(BPF_W, BPF_REG_1, 16, -1),		/* the word: 0xffffffff */
+		BPF_LD_IMM64(BPF_REG_0, 0x7fffffffffffffffULL),	/* its low half matches */
+		BPF_MOV64_IMM(BPF_REG_7, 0),
+		BPF_ATOMIC_OP(BPF_W, BPF_CMPXCHG, BPF_REG_1, BPF_REG_7, 16),	/* r0 = 0xffffffff */
+		BPF_JMP_IMM(BPF_JGT, BPF_REG_8, 1, "join"),	/* taken at run time */
+		BPF_ALU32_IMM(BPF_ADD, BPF_REG_0, 0),		/* explored first: w0 += 0 */
+		LABEL("join"),
+		BPF_EXIT_INSN(),				/* R0 read as 64 bits */
+	),
 	ISA_ROW("isa.atomic32.add.no_carry_out", 0,
 		BPF_LD_MAP_VALUE(BPF_REG_1, ISA_MEM, 0),
 		BPF_MOV32_IMM(BPF_REG_3, -1),
