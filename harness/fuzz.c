@@ -250,9 +250,9 @@ void fuzz_report(struct fuzz_ctx *c, unsigned long long seed, unsigned long long
 	static const char *const kinds[] = { "same", "mismatch", "refused", "broken" };
 
 	say(&pr, "%s: seed %llu program %llu (%s): reproduce with "
-	    "bpfconform fuzz --seed %llu --first %llu --count 1 %s",
+	    "bpfconform fuzz --seed %llu --first %llu --count 1 %s%s",
 	    kinds[o->verdict], seed, index, v4 ? "v4" : "no v4", seed, index,
-	    v4 ? "--v4" : "--no-v4");
+	    v4 ? "--v4" : "--no-v4", c->no_fetch ? " --no-fetch-atomics" : "");
 	say(&pr, "  program (%u body ops):", p->nops);
 	dump(&pr, p, c->map_fd);
 	if (o->verdict == FUZZ_REFUSED) {
@@ -310,6 +310,7 @@ static int fuzz_main(int argc, char **argv)
 		{ "max-ops", required_argument, NULL, 'm' },
 		{ "max-reports", required_argument, NULL, 'r' },
 		{ "verifier-log", no_argument, NULL, 'l' },
+		{ "no-fetch-atomics", no_argument, NULL, 'F' },
 		{ NULL, 0, NULL, 0 },
 	};
 	unsigned long long seed = 1, count = 1000, first = 0, max_reports = 3;
@@ -329,6 +330,7 @@ static int fuzz_main(int argc, char **argv)
 		case 'm': opts.max_ops = (unsigned)strtoul(optarg, NULL, 0); break;
 		case 'r': max_reports = strtoull(optarg, NULL, 0); break;
 		case 'l': verifier_log = 1; break;
+		case 'F': opts.no_fetch = 1; break;
 		default: return usage_error("fuzz: unknown option");
 		}
 	}
@@ -346,8 +348,9 @@ static int fuzz_main(int argc, char **argv)
 		return 2;
 	}
 	c.verifier_log = verifier_log;
-	printf("# fuzz: seed %llu, programs %llu..%llu, %s\n", seed, first, first + count - 1,
-	       v4 ? "with v4" : "without v4");
+	c.no_fetch = opts.no_fetch;
+	printf("# fuzz: seed %llu, programs %llu..%llu, %s%s\n", seed, first, first + count - 1,
+	       v4 ? "with v4" : "without v4", opts.no_fetch ? ", no fetching atomics" : "");
 	t0 = now();
 	for (unsigned long long i = first; i < first + count; i++) {
 		struct gen_prog p;
@@ -370,5 +373,5 @@ static int fuzz_main(int argc, char **argv)
 }
 
 COMMAND("fuzz", fuzz_main,
-	"fuzz [--seed S] [--count N] [--first I] [--v4|--no-v4] [--max-ops N] [--max-reports N] [--verifier-log]",
+	"fuzz [--seed S] [--count N] [--first I] [--v4|--no-v4] [--max-ops N] [--max-reports N] [--verifier-log] [--no-fetch-atomics]",
 	"differential runs: random programs, kernel against the reference interpreter");

@@ -16,6 +16,7 @@ struct fuzz_ctx {
 	char *log;		/* verifier log of the last refused load */
 	unsigned long programs, mismatches;
 	int verifier_log;	/* print the minimized mismatch's verifier log */
+	int no_fetch;		/* the programs leave out fetching atomics (for reports) */
 };
 
 enum fuzz_verdict {

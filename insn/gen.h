@@ -41,6 +41,9 @@
 struct gen_opts {
 	int v4;			/* also emit the v4 instructions */
 	unsigned min_ops, max_ops;	/* body length; 0: 4 and 40 */
+	int no_fetch;		/* leave out atomics that load (FETCH, XCHG,
+				 * CMPXCHG): to tell other mismatches from
+				 * those known in the verifier's handling of them */
 };
 
 struct gen_op {
