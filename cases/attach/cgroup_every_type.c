@@ -190,9 +190,10 @@ struct cg_hook {
 	int ret;			/* what "allow" is for this hook */
 	void (*fire)(void);
 	const char *lsm_hook;		/* LSM_CGROUP: the bpf_lsm_* function */
+	int line;			/* the row, for the cases' file:line */
 };
 
-#define HOOK(N, A, P, R, F) { N, ATTACH(A), PROG_TYPE(P), R, F, NULL }
+#define HOOK(N, A, P, R, F) { N, ATTACH(A), PROG_TYPE(P), R, F, NULL, __LINE__ }
 
 static const struct cg_hook hooks[] = {
 	HOOK("inet_ingress", CGROUP_INET_INGRESS, CGROUP_SKB, 1, fire_udp4),
@@ -225,7 +226,7 @@ static const struct cg_hook hooks[] = {
 	HOOK("setsockopt", CGROUP_SETSOCKOPT, CGROUP_SOCKOPT, 1, fire_sockopt),
 	/* A BPF LSM program per cgroup, on the socket_create hook. */
 	{ "lsm_socket_create", ATTACH(LSM_CGROUP), PROG_TYPE(LSM), 1, fire_sock_create,
-	  "bpf_lsm_socket_create" },
+	  "bpf_lsm_socket_create", __LINE__ },
 };
 
 static int load_hook_prog(const struct cg_hook *h)
@@ -358,7 +359,7 @@ static void add(const char *fmt, const struct cg_hook *h, void (*fn)(const void 
 	c->arg = h;
 	c->needs = needs_for(h, extra, nextra);
 	c->file = __FILE__;
-	c->line = __LINE__;
+	c->line = h->line;
 	case_add(c);
 }
 
