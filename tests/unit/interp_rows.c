@@ -52,8 +52,8 @@ static void interp_rows(void)
 			c = calloc(1, sizeof(*c));
 			if (!c)
 				abort();
-			/* isa.alu64.add_k.basic -> interp.alu64.add_k.basic */
-			c->name = case_strdup("interp.%s", row->name + strlen("isa."));
+			/* isa.alu64.add_k.basic -> unit.interp.alu64.add_k.basic */
+			c->name = case_strdup("unit.interp.%s", row->name + strlen("isa."));
 			c->fn = row_in_interp;
 			c->arg = row;
 			c->needs = NULL;
