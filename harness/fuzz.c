@@ -320,6 +320,7 @@ static int fuzz_main(int argc, char **argv)
 	struct fuzz_ctx c;
 	double t0, dt;
 
+	opterr = 0;
 	while ((ch = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 's': seed = strtoull(optarg, NULL, 0); break;
@@ -331,11 +332,14 @@ static int fuzz_main(int argc, char **argv)
 		case 'r': max_reports = strtoull(optarg, NULL, 0); break;
 		case 'l': verifier_log = 1; break;
 		case 'F': opts.no_fetch = 1; break;
-		default: return usage_error("fuzz: unknown option");
+		default: return usage_error("fuzz: unknown option or missing value: '%s'",
+					    argv[optind - 1]);
 		}
 	}
 	if (optind < argc)
 		return usage_error("fuzz: unexpected argument '%s'", argv[optind]);
+	if (!count)
+		return usage_error("fuzz: --count must be at least 1");
 	ret = common_init(NULL, NULL);
 	if (ret)
 		return ret;
