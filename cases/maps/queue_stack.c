@@ -150,3 +150,38 @@ CASE("map.queue.prog.push_pop",
 	ASSERT_OK(map_lookup_and_delete(map, NULL, &seen));
 	ASSERT_EQ(7, seen);
 }
+
+/*
+ * A helper's error reaches the program as a 64-bit negative value.  Guards
+ * commit d7ba4cc900bf ("bpf: return long from bpf_map_ops funcs", 6.5):
+ * before it the verifier called the map's int-returning pop op directly
+ * and -ENOENT arrived zero-extended (0x00000000fffffffe, seen on 6.1).  A
+ * kernel that fails here lacks that fix.
+ */
+CASE("map.queue.prog.pop_empty_enoent_64bit",
+     NEEDS(MAP(QUEUE), PROG_TYPE(SOCKET_FILTER), CMD(PROG_TEST_RUN), HELPER(map_pop_elem)))
+{
+	struct test_run run = { .data_in = test_pkt_v4, .data_size_in = sizeof(test_pkt_v4) };
+	int map = case_map("q", map_create(BPF_MAP_TYPE_QUEUE, 0, 8, 4, 0)), prog;
+
+	ASSERT_FD(map);
+	prog = prog_load(&(struct prog_spec){
+		.type = BPF_PROG_TYPE_SOCKET_FILTER,
+		.insns = PROG(
+			/* return pop(q, fp - 8) == -ENOENT (all 64 bits) ? 1 : 2 */
+			BPF_LD_MAP_FD(BPF_REG_1, "q"),
+			BPF_MOV64_REG(BPF_REG_2, BPF_REG_10),
+			BPF_ALU64_IMM(BPF_ADD, BPF_REG_2, -8),
+			BPF_CALL_HELPER(map_pop_elem),
+			BPF_MOV64_REG(BPF_REG_1, BPF_REG_0),
+			BPF_MOV64_IMM(BPF_REG_0, 1),
+			BPF_JMP_IMM(BPF_JEQ, BPF_REG_1, -ENOENT, "out"),
+			BPF_MOV64_IMM(BPF_REG_0, 2),
+			LABEL("out"),
+			BPF_EXIT_INSN(),
+		),
+	});
+	ASSERT_FD(prog);
+	ASSERT_OK(prog_test_run(prog, &run));
+	ASSERT_EQ(1, run.retval);
+}
