@@ -56,6 +56,11 @@ struct cmd_rule {
 	 * a closed fd when that is not the baseline's (0: base_err). */
 	int (*base_fd)(void);
 	int closed_err;
+	/* An fd of another kind of bpf object for the fd field (a program
+	 * where a map is wanted, a map where a program, link, cgroup or
+	 * bpffs is), and the errno it gets; NULL: no such case. */
+	int (*other_fd)(void);
+	int other_err;
 };
 
 static void b_map_create(union bpf_attr *a, int fd)
@@ -251,92 +256,173 @@ static void b_stream_read(union bpf_attr *a, int fd)
 	a->prog_stream_read.prog_fd = (__u32)fd;
 }
 
+static int prog_fd(void)
+{
+	return (int)SETUP_RET(prog_load_trivial(BPF_PROG_TYPE_SOCKET_FILTER, 0, 0));
+}
+
 #define N(...) (const struct need[]){ __VA_ARGS__, { NEED_END, 0, 0 } }
 
 static const struct cmd_rule rules[] = {
-	{ BPF_MAP_CREATE, "map_create", "map_type", N(CMD(MAP_CREATE), MAP(ARRAY)),
-	  b_map_create, EBADF, EINVAL, 0, NULL, 0 },
-	{ BPF_MAP_LOOKUP_ELEM, "map_lookup_elem", "map_fd", N(CMD(MAP_LOOKUP_ELEM)),
-	  b_map_fd, EBADF, EINVAL, 0, NULL, 0 },
-	{ BPF_MAP_UPDATE_ELEM, "map_update_elem", "map_fd", N(CMD(MAP_UPDATE_ELEM)),
-	  b_map_fd, EBADF, EINVAL, 0, NULL, 0 },
+	{ .cmd = BPF_MAP_CREATE, .name = "map_create", .anchor = "map_type",
+	  .needs = N(CMD(MAP_CREATE), MAP(ARRAY)),
+	  .base = b_map_create, .base_err = EBADF,
+	  .file_err = EINVAL, .other_fd = prog_fd, .other_err = EINVAL },
+	{ .cmd = BPF_MAP_LOOKUP_ELEM, .name = "map_lookup_elem", .anchor = "map_fd",
+	  .needs = N(CMD(MAP_LOOKUP_ELEM)),
+	  .base = b_map_fd, .base_err = EBADF,
+	  .file_err = EINVAL, .other_fd = prog_fd, .other_err = EINVAL },
+	{ .cmd = BPF_MAP_UPDATE_ELEM, .name = "map_update_elem", .anchor = "map_fd",
+	  .needs = N(CMD(MAP_UPDATE_ELEM)),
+	  .base = b_map_fd, .base_err = EBADF,
+	  .file_err = EINVAL, .other_fd = prog_fd, .other_err = EINVAL },
 	/* DELETE_ELEM's last field is key, FREEZE's map_fd: their baselines
 	 * leave value and key zero. */
-	{ BPF_MAP_DELETE_ELEM, "map_delete_elem", "map_fd", N(CMD(MAP_DELETE_ELEM)),
-	  b_map_key, EBADF, EINVAL, 0, NULL, 0 },
-	{ BPF_MAP_GET_NEXT_KEY, "map_get_next_key", "map_fd", N(CMD(MAP_GET_NEXT_KEY)),
-	  b_map_fd, EBADF, EINVAL, 0, NULL, 0 },
-	{ BPF_PROG_LOAD, "prog_load", "prog_type",
-	  N(CMD(PROG_LOAD), PROG_TYPE(SOCKET_FILTER)), b_prog_load, EBADF, EINVAL, 0, NULL, 0 },
+	{ .cmd = BPF_MAP_DELETE_ELEM, .name = "map_delete_elem", .anchor = "map_fd",
+	  .needs = N(CMD(MAP_DELETE_ELEM)),
+	  .base = b_map_key, .base_err = EBADF,
+	  .file_err = EINVAL, .other_fd = prog_fd, .other_err = EINVAL },
+	{ .cmd = BPF_MAP_GET_NEXT_KEY, .name = "map_get_next_key", .anchor = "map_fd",
+	  .needs = N(CMD(MAP_GET_NEXT_KEY)),
+	  .base = b_map_fd, .base_err = EBADF,
+	  .file_err = EINVAL, .other_fd = prog_fd, .other_err = EINVAL },
+	{ .cmd = BPF_PROG_LOAD, .name = "prog_load", .anchor = "prog_type",
+	  .needs = N(CMD(PROG_LOAD), PROG_TYPE(SOCKET_FILTER)),
+	  .base = b_prog_load, .base_err = EBADF,
+	  .file_err = EINVAL, .other_fd = prog_fd, .other_err = EINVAL },
 	/* bpf_fd_probe_obj() tries map, prog and link, and answers EINVAL
 	 * for anything else, a closed fd included.  The baseline pins a
 	 * real map to a path that cannot exist. */
-	{ BPF_OBJ_PIN, "obj_pin", "pathname", N(CMD(OBJ_PIN), MAP(ARRAY)), b_obj_pin,
-	  ENOENT, EINVAL, 0, array_map, EINVAL },
-	{ BPF_OBJ_GET, "obj_get", "pathname", N(CMD(OBJ_GET)), b_obj_get, ENOENT, 0, 0, NULL, 0 },
-	{ BPF_PROG_ATTACH, "prog_attach", "attach_bpf_fd",
-	  N(CMD(PROG_ATTACH), ATTACH(CGROUP_INET_INGRESS)), b_prog_attach, EBADF, EINVAL, 0, NULL, 0 },
+	{ .cmd = BPF_OBJ_PIN, .name = "obj_pin", .anchor = "pathname",
+	  .needs = N(CMD(OBJ_PIN), MAP(ARRAY)),
+	  .base = b_obj_pin, .base_err = ENOENT,
+	  .file_err = EINVAL, .base_fd = array_map, .closed_err = EINVAL },
+	{ .cmd = BPF_OBJ_GET, .name = "obj_get", .anchor = "pathname",
+	  .needs = N(CMD(OBJ_GET)),
+	  .base = b_obj_get, .base_err = ENOENT },
+	{ .cmd = BPF_PROG_ATTACH, .name = "prog_attach", .anchor = "attach_bpf_fd",
+	  .needs = N(CMD(PROG_ATTACH), ATTACH(CGROUP_INET_INGRESS)),
+	  .base = b_prog_attach, .base_err = EBADF,
+	  .file_err = EINVAL, .other_fd = array_map, .other_err = EINVAL },
 	/* The fd here is the cgroup's: a regular file is EBADF. */
-	{ BPF_PROG_DETACH, "prog_detach", "attach_bpf_fd",
-	  N(CMD(PROG_DETACH), ATTACH(CGROUP_INET_INGRESS)), b_prog_detach, EBADF, EBADF, 0, NULL, 0 },
-	{ BPF_PROG_TEST_RUN, "prog_test_run", "test", N(CMD(PROG_TEST_RUN)),
-	  b_test_run, EBADF, EINVAL, 0, NULL, 0 },
-	{ BPF_PROG_GET_NEXT_ID, "prog_get_next_id", "start_id", N(CMD(PROG_GET_NEXT_ID)),
-	  b_next_id, ENOENT, 0, 1, NULL, 0 },
-	{ BPF_MAP_GET_NEXT_ID, "map_get_next_id", "start_id", N(CMD(MAP_GET_NEXT_ID)),
-	  b_next_id, ENOENT, 0, 1, NULL, 0 },
-	{ BPF_PROG_GET_FD_BY_ID, "prog_get_fd_by_id", "start_id", N(CMD(PROG_GET_FD_BY_ID)),
-	  b_fd_by_id, ENOENT, 0, 1, NULL, 0 },
-	{ BPF_MAP_GET_FD_BY_ID, "map_get_fd_by_id", "start_id", N(CMD(MAP_GET_FD_BY_ID)),
-	  b_fd_by_id, ENOENT, 0, 1, NULL, 0 },
+	{ .cmd = BPF_PROG_DETACH, .name = "prog_detach", .anchor = "attach_bpf_fd",
+	  .needs = N(CMD(PROG_DETACH), ATTACH(CGROUP_INET_INGRESS)),
+	  .base = b_prog_detach, .base_err = EBADF,
+	  .file_err = EBADF, .other_fd = array_map, .other_err = EBADF },
+	{ .cmd = BPF_PROG_TEST_RUN, .name = "prog_test_run", .anchor = "test",
+	  .needs = N(CMD(PROG_TEST_RUN)),
+	  .base = b_test_run, .base_err = EBADF,
+	  .file_err = EINVAL, .other_fd = array_map, .other_err = EINVAL },
+	{ .cmd = BPF_PROG_GET_NEXT_ID, .name = "prog_get_next_id", .anchor = "start_id",
+	  .needs = N(CMD(PROG_GET_NEXT_ID)),
+	  .base = b_next_id, .base_err = ENOENT,
+	  .by_id = 1 },
+	{ .cmd = BPF_MAP_GET_NEXT_ID, .name = "map_get_next_id", .anchor = "start_id",
+	  .needs = N(CMD(MAP_GET_NEXT_ID)),
+	  .base = b_next_id, .base_err = ENOENT,
+	  .by_id = 1 },
+	{ .cmd = BPF_PROG_GET_FD_BY_ID, .name = "prog_get_fd_by_id", .anchor = "start_id",
+	  .needs = N(CMD(PROG_GET_FD_BY_ID)),
+	  .base = b_fd_by_id, .base_err = ENOENT,
+	  .by_id = 1 },
+	{ .cmd = BPF_MAP_GET_FD_BY_ID, .name = "map_get_fd_by_id", .anchor = "start_id",
+	  .needs = N(CMD(MAP_GET_FD_BY_ID)),
+	  .base = b_fd_by_id, .base_err = ENOENT,
+	  .by_id = 1 },
 	/* EBADFD, not EBADF: bpf_obj_get_info_by_fd() says so for an empty fd. */
-	{ BPF_OBJ_GET_INFO_BY_FD, "obj_get_info_by_fd", "info", N(CMD(OBJ_GET_INFO_BY_FD)),
-	  b_info, EBADFD, EINVAL, 0, NULL, 0 },
-	{ BPF_PROG_QUERY, "prog_query", "query",
-	  N(CMD(PROG_QUERY), ATTACH(CGROUP_INET_INGRESS)), b_query, EBADF, EBADF, 0, NULL, 0 },
-	{ BPF_RAW_TRACEPOINT_OPEN, "raw_tracepoint_open", "raw_tracepoint",
-	  N(CMD(RAW_TRACEPOINT_OPEN)), b_raw_tp, EBADF, EINVAL, 0, NULL, 0 },
-	{ BPF_BTF_LOAD, "btf_load", "btf", N(CMD(BTF_LOAD)), b_btf_load, EFAULT, 0, 0, NULL, 0 },
-	{ BPF_BTF_GET_FD_BY_ID, "btf_get_fd_by_id", "start_id", N(CMD(BTF_GET_FD_BY_ID)),
-	  b_fd_by_id, ENOENT, 0, 1, NULL, 0 },
+	{ .cmd = BPF_OBJ_GET_INFO_BY_FD, .name = "obj_get_info_by_fd", .anchor = "info",
+	  .needs = N(CMD(OBJ_GET_INFO_BY_FD)),
+	  .base = b_info, .base_err = EBADFD,
+	  .file_err = EINVAL },
+	{ .cmd = BPF_PROG_QUERY, .name = "prog_query", .anchor = "query",
+	  .needs = N(CMD(PROG_QUERY), ATTACH(CGROUP_INET_INGRESS)),
+	  .base = b_query, .base_err = EBADF,
+	  .file_err = EBADF, .other_fd = array_map, .other_err = EBADF },
+	{ .cmd = BPF_RAW_TRACEPOINT_OPEN, .name = "raw_tracepoint_open", .anchor = "raw_tracepoint",
+	  .needs = N(CMD(RAW_TRACEPOINT_OPEN)),
+	  .base = b_raw_tp, .base_err = EBADF,
+	  .file_err = EINVAL, .other_fd = array_map, .other_err = EINVAL },
+	{ .cmd = BPF_BTF_LOAD, .name = "btf_load", .anchor = "btf",
+	  .needs = N(CMD(BTF_LOAD)),
+	  .base = b_btf_load, .base_err = EFAULT },
+	{ .cmd = BPF_BTF_GET_FD_BY_ID, .name = "btf_get_fd_by_id", .anchor = "start_id",
+	  .needs = N(CMD(BTF_GET_FD_BY_ID)),
+	  .base = b_fd_by_id, .base_err = ENOENT,
+	  .by_id = 1 },
 	/* A regular file is neither a bpf link nor a perf event: ENOTSUPP. */
-	{ BPF_TASK_FD_QUERY, "task_fd_query", "task_fd_query", N(CMD(TASK_FD_QUERY)),
-	  b_task_fd_query, EBADF, ENOTSUPP, 0, NULL, 0 },
-	{ BPF_MAP_LOOKUP_AND_DELETE_ELEM, "map_lookup_and_delete_elem", "map_fd",
-	  N(CMD(MAP_LOOKUP_AND_DELETE_ELEM)), b_map_fd, EBADF, EINVAL, 0, NULL, 0 },
-	{ BPF_MAP_FREEZE, "map_freeze", "map_fd", N(CMD(MAP_FREEZE)), b_map_only, EBADF, EINVAL, 0, NULL, 0 },
-	{ BPF_BTF_GET_NEXT_ID, "btf_get_next_id", "start_id", N(CMD(BTF_GET_NEXT_ID)),
-	  b_next_id, ENOENT, 0, 1, NULL, 0 },
-	{ BPF_MAP_LOOKUP_BATCH, "map_lookup_batch", "batch", N(CMD(MAP_LOOKUP_BATCH)),
-	  b_batch, EBADF, EINVAL, 0, NULL, 0 },
-	{ BPF_MAP_LOOKUP_AND_DELETE_BATCH, "map_lookup_and_delete_batch", "batch",
-	  N(CMD(MAP_LOOKUP_AND_DELETE_BATCH)), b_batch, EBADF, EINVAL, 0, NULL, 0 },
-	{ BPF_MAP_UPDATE_BATCH, "map_update_batch", "batch", N(CMD(MAP_UPDATE_BATCH)),
-	  b_batch, EBADF, EINVAL, 0, NULL, 0 },
-	{ BPF_MAP_DELETE_BATCH, "map_delete_batch", "batch", N(CMD(MAP_DELETE_BATCH)),
-	  b_batch, EBADF, EINVAL, 0, NULL, 0 },
-	{ BPF_LINK_CREATE, "link_create", "link_create",
-	  N(CMD(LINK_CREATE), ATTACH(CGROUP_INET_INGRESS)), b_link_create, EBADF, EINVAL, 0, NULL, 0 },
-	{ BPF_LINK_UPDATE, "link_update", "link_update", N(CMD(LINK_UPDATE)),
-	  b_link_update, EBADF, EINVAL, 0, NULL, 0 },
-	{ BPF_LINK_GET_FD_BY_ID, "link_get_fd_by_id", "start_id", N(CMD(LINK_GET_FD_BY_ID)),
-	  b_fd_by_id, ENOENT, 0, 1, NULL, 0 },
-	{ BPF_LINK_GET_NEXT_ID, "link_get_next_id", "start_id", N(CMD(LINK_GET_NEXT_ID)),
-	  b_next_id, ENOENT, 0, 1, NULL, 0 },
+	{ .cmd = BPF_TASK_FD_QUERY, .name = "task_fd_query", .anchor = "task_fd_query",
+	  .needs = N(CMD(TASK_FD_QUERY)),
+	  .base = b_task_fd_query, .base_err = EBADF,
+	  .file_err = ENOTSUPP, .other_fd = array_map, .other_err = ENOTSUPP },
+	{ .cmd = BPF_MAP_LOOKUP_AND_DELETE_ELEM, .name = "map_lookup_and_delete_elem", .anchor = "map_fd",
+	  .needs = N(CMD(MAP_LOOKUP_AND_DELETE_ELEM)),
+	  .base = b_map_fd, .base_err = EBADF,
+	  .file_err = EINVAL, .other_fd = prog_fd, .other_err = EINVAL },
+	{ .cmd = BPF_MAP_FREEZE, .name = "map_freeze", .anchor = "map_fd",
+	  .needs = N(CMD(MAP_FREEZE)),
+	  .base = b_map_only, .base_err = EBADF,
+	  .file_err = EINVAL, .other_fd = prog_fd, .other_err = EINVAL },
+	{ .cmd = BPF_BTF_GET_NEXT_ID, .name = "btf_get_next_id", .anchor = "start_id",
+	  .needs = N(CMD(BTF_GET_NEXT_ID)),
+	  .base = b_next_id, .base_err = ENOENT,
+	  .by_id = 1 },
+	{ .cmd = BPF_MAP_LOOKUP_BATCH, .name = "map_lookup_batch", .anchor = "batch",
+	  .needs = N(CMD(MAP_LOOKUP_BATCH)),
+	  .base = b_batch, .base_err = EBADF,
+	  .file_err = EINVAL, .other_fd = prog_fd, .other_err = EINVAL },
+	{ .cmd = BPF_MAP_LOOKUP_AND_DELETE_BATCH, .name = "map_lookup_and_delete_batch", .anchor = "batch",
+	  .needs = N(CMD(MAP_LOOKUP_AND_DELETE_BATCH)),
+	  .base = b_batch, .base_err = EBADF,
+	  .file_err = EINVAL, .other_fd = prog_fd, .other_err = EINVAL },
+	{ .cmd = BPF_MAP_UPDATE_BATCH, .name = "map_update_batch", .anchor = "batch",
+	  .needs = N(CMD(MAP_UPDATE_BATCH)),
+	  .base = b_batch, .base_err = EBADF,
+	  .file_err = EINVAL, .other_fd = prog_fd, .other_err = EINVAL },
+	{ .cmd = BPF_MAP_DELETE_BATCH, .name = "map_delete_batch", .anchor = "batch",
+	  .needs = N(CMD(MAP_DELETE_BATCH)),
+	  .base = b_batch, .base_err = EBADF,
+	  .file_err = EINVAL, .other_fd = prog_fd, .other_err = EINVAL },
+	{ .cmd = BPF_LINK_CREATE, .name = "link_create", .anchor = "link_create",
+	  .needs = N(CMD(LINK_CREATE), ATTACH(CGROUP_INET_INGRESS)),
+	  .base = b_link_create, .base_err = EBADF,
+	  .file_err = EINVAL, .other_fd = array_map, .other_err = EINVAL },
+	{ .cmd = BPF_LINK_UPDATE, .name = "link_update", .anchor = "link_update",
+	  .needs = N(CMD(LINK_UPDATE)),
+	  .base = b_link_update, .base_err = EBADF,
+	  .file_err = EINVAL, .other_fd = array_map, .other_err = EINVAL },
+	{ .cmd = BPF_LINK_GET_FD_BY_ID, .name = "link_get_fd_by_id", .anchor = "start_id",
+	  .needs = N(CMD(LINK_GET_FD_BY_ID)),
+	  .base = b_fd_by_id, .base_err = ENOENT,
+	  .by_id = 1 },
+	{ .cmd = BPF_LINK_GET_NEXT_ID, .name = "link_get_next_id", .anchor = "start_id",
+	  .needs = N(CMD(LINK_GET_NEXT_ID)),
+	  .base = b_next_id, .base_err = ENOENT,
+	  .by_id = 1 },
 	/* The baseline succeeds: an fd that keeps run-time stats on while open. */
-	{ BPF_ENABLE_STATS, "enable_stats", "enable_stats", N(CMD(ENABLE_STATS)),
-	  b_enable_stats, 0, 0, 0, NULL, 0 },
-	{ BPF_ITER_CREATE, "iter_create", "iter_create", N(CMD(ITER_CREATE)),
-	  b_iter_create, EBADF, EINVAL, 0, NULL, 0 },
-	{ BPF_LINK_DETACH, "link_detach", "link_detach", N(CMD(LINK_DETACH)),
-	  b_link_detach, EBADF, EINVAL, 0, NULL, 0 },
-	{ BPF_PROG_BIND_MAP, "prog_bind_map", "prog_bind_map", N(CMD(PROG_BIND_MAP)),
-	  b_bind_map, EBADF, EINVAL, 0, NULL, 0 },
+	{ .cmd = BPF_ENABLE_STATS, .name = "enable_stats", .anchor = "enable_stats",
+	  .needs = N(CMD(ENABLE_STATS)),
+	  .base = b_enable_stats, .base_err = 0 },
+	{ .cmd = BPF_ITER_CREATE, .name = "iter_create", .anchor = "iter_create",
+	  .needs = N(CMD(ITER_CREATE)),
+	  .base = b_iter_create, .base_err = EBADF,
+	  .file_err = EINVAL, .other_fd = array_map, .other_err = EINVAL },
+	{ .cmd = BPF_LINK_DETACH, .name = "link_detach", .anchor = "link_detach",
+	  .needs = N(CMD(LINK_DETACH)),
+	  .base = b_link_detach, .base_err = EBADF,
+	  .file_err = EINVAL, .other_fd = array_map, .other_err = EINVAL },
+	{ .cmd = BPF_PROG_BIND_MAP, .name = "prog_bind_map", .anchor = "prog_bind_map",
+	  .needs = N(CMD(PROG_BIND_MAP)),
+	  .base = b_bind_map, .base_err = EBADF,
+	  .file_err = EINVAL, .other_fd = array_map, .other_err = EINVAL },
 	/* bpf_token_create(): the fd must be the root of a bpffs mount. */
-	{ BPF_TOKEN_CREATE, "token_create", "token_create", N(CMD(TOKEN_CREATE)),
-	  b_token_create, EBADF, EINVAL, 0, NULL, 0 },
-	{ BPF_PROG_STREAM_READ_BY_FD, "prog_stream_read_by_fd", "prog_stream_read",
-	  N(CMD(PROG_STREAM_READ_BY_FD)), b_stream_read, EBADF, EINVAL, 0, NULL, 0 },
+	{ .cmd = BPF_TOKEN_CREATE, .name = "token_create", .anchor = "token_create",
+	  .needs = N(CMD(TOKEN_CREATE)),
+	  .base = b_token_create, .base_err = EBADF,
+	  .file_err = EINVAL, .other_fd = array_map, .other_err = EINVAL },
+	{ .cmd = BPF_PROG_STREAM_READ_BY_FD, .name = "prog_stream_read_by_fd", .anchor = "prog_stream_read",
+	  .needs = N(CMD(PROG_STREAM_READ_BY_FD)),
+	  .base = b_stream_read, .base_err = EBADF,
+	  .file_err = EINVAL, .other_fd = array_map, .other_err = EINVAL },
 };
 
 /* ---- helpers ---------------------------------------------------------- */
@@ -478,6 +564,16 @@ static void fd_closed(const void *arg)
 		     sys_bpf(r->cmd, buf, kernel_size()));
 }
 
+/* The command's fd field: a bpf object of another kind. */
+static void fd_other(const void *arg)
+{
+	const struct cmd_rule *r = arg;
+	unsigned char *buf = attr_buf();
+
+	r->base((union bpf_attr *)buf, r->other_fd());
+	ASSERT_ERRNO(r->other_err, sys_bpf(r->cmd, buf, kernel_size()));
+}
+
 /* The command's fd field: a regular file. */
 static void fd_regular(const void *arg)
 {
@@ -488,8 +584,25 @@ static void fd_regular(const void *arg)
 	ASSERT_ERRNO(r->file_err, sys_bpf(r->cmd, buf, kernel_size()));
 }
 
+/* The row's needs and one more. */
+static const struct need *with_need(const struct need *needs, struct need extra)
+{
+	size_t n = 0;
+	struct need *all;
+
+	while (needs[n].kind != NEED_END)
+		n++;
+	all = calloc(n + 2, sizeof(*all));
+	if (!all)
+		abort();
+	memcpy(all, needs, n * sizeof(*all));
+	all[n] = extra;
+	return all;
+}
+
 /* The registry keeps the pointer: each case lives for the run. */
-static void add(const struct cmd_rule *r, const char *rule, void (*fn)(const void *))
+static void add_needs(const struct cmd_rule *r, const char *rule, void (*fn)(const void *),
+		      const struct need *needs)
 {
 	struct bc_case *c = calloc(1, sizeof(*c));
 
@@ -497,10 +610,15 @@ static void add(const struct cmd_rule *r, const char *rule, void (*fn)(const voi
 		abort();
 	*c = (struct bc_case){
 		.name = case_strdup("cmd.%s.%s", r->name, rule),
-		.fn = fn, .arg = r, .needs = r->needs,
+		.fn = fn, .arg = r, .needs = needs,
 		.file = __FILE__, .line = __LINE__,
 	};
 	case_add(c);
+}
+
+static void add(const struct cmd_rule *r, const char *rule, void (*fn)(const void *))
+{
+	add_needs(r, rule, fn, r->needs);
 }
 
 /* "EBADF" -> "ebadf", for case names. */
@@ -532,6 +650,12 @@ static void generate(void)
 		if (r->file_err)
 			add(r, case_strdup("fd.regular_file_%s", lower_errno(r->file_err)),
 			    fd_regular);
+		if (r->other_fd)
+			add_needs(r, case_strdup("fd.other_bpf_object_%s",
+						 lower_errno(r->other_err)), fd_other,
+				  with_need(r->needs, r->other_fd == prog_fd ?
+					    (struct need)PROG_TYPE(SOCKET_FILTER) :
+					    (struct need)MAP(ARRAY)));
 	}
 }
 CASE_GENERATOR(generate)
