@@ -210,3 +210,48 @@ CASE("map.array_of_maps.prog.lookup_through_outer",
 	ASSERT_OK(prog_test_run(prog, &run));
 	ASSERT_EQ(4321, run.retval);
 }
+
+/* The same through a hash of maps keyed by 8 bytes. */
+CASE("map.hash_of_maps.prog.lookup_through_outer",
+     NEEDS(MAP(HASH_OF_MAPS), MAP(ARRAY), PROG_TYPE(SOCKET_FILTER), CMD(PROG_TEST_RUN),
+	   HELPER(map_lookup_elem)))
+{
+	struct test_run run = { .data_in = test_pkt_v4, .data_size_in = sizeof(test_pkt_v4) };
+	int inner = map_create(BPF_MAP_TYPE_ARRAY, 4, 8, 2, 0), outer, prog;
+	__u64 okey = 77, v = 8765;
+	__u32 key = 0, fdval;
+
+	ASSERT_FD(inner);
+	ASSERT_OK(map_update(inner, &key, &v, BPF_ANY));
+	outer = case_map("outer", outer_create(BPF_MAP_TYPE_HASH_OF_MAPS, inner, 8));
+	ASSERT_FD(outer);
+	fdval = (__u32)inner;
+	ASSERT_OK(map_update(outer, &okey, &fdval, BPF_ANY));
+	prog = prog_load(&(struct prog_spec){
+		.type = BPF_PROG_TYPE_SOCKET_FILTER,
+		.insns = PROG(
+			/* r0 = lookup(outer, &(u64){77}) */
+			BPF_ST_MEM(BPF_DW, BPF_REG_10, -8, 77),
+			BPF_LD_MAP_FD(BPF_REG_1, "outer"),
+			BPF_MOV64_REG(BPF_REG_2, BPF_REG_10),
+			BPF_ALU64_IMM(BPF_ADD, BPF_REG_2, -8),
+			BPF_CALL_HELPER(map_lookup_elem),
+			BPF_JMP_IMM(BPF_JEQ, BPF_REG_0, 0, "fail"),
+			/* r0 = lookup(inner, &(u32){0}) */
+			BPF_ST_MEM(BPF_W, BPF_REG_10, -12, 0),
+			BPF_MOV64_REG(BPF_REG_1, BPF_REG_0),
+			BPF_MOV64_REG(BPF_REG_2, BPF_REG_10),
+			BPF_ALU64_IMM(BPF_ADD, BPF_REG_2, -12),
+			BPF_CALL_HELPER(map_lookup_elem),
+			BPF_JMP_IMM(BPF_JEQ, BPF_REG_0, 0, "fail"),
+			BPF_LDX_MEM(BPF_W, BPF_REG_0, BPF_REG_0, 0),
+			BPF_EXIT_INSN(),
+			LABEL("fail"),
+			BPF_MOV64_IMM(BPF_REG_0, 1),
+			BPF_EXIT_INSN(),
+		),
+	});
+	ASSERT_FD(prog);
+	ASSERT_OK(prog_test_run(prog, &run));
+	ASSERT_EQ(8765, run.retval);
+}

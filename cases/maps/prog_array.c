@@ -117,3 +117,50 @@ CASE("map.prog_array.prog.empty_slot_falls_through",
 	ASSERT_OK(prog_test_run(caller, &run));
 	ASSERT_EQ(1, run.retval);
 }
+
+/* A program may only tail-call through an array that holds its own type:
+ * an XDP program using an array owned by socket filters does not load
+ * (bpf_check_tail_call() at load, EINVAL, since 4.x). */
+CASE("map.prog_array.prog.owner_type_mismatch_einval",
+     NEEDS(MAP(PROG_ARRAY), PROG_TYPE(SOCKET_FILTER), PROG_TYPE(XDP), HELPER(tail_call)))
+{
+	int map = case_map("jmp", map_create(BPF_MAP_TYPE_PROG_ARRAY, 4, 4, 2, 0));
+	int sf = prog_load_trivial(BPF_PROG_TYPE_SOCKET_FILTER, 0, 0);
+	__u32 key = 0, val;
+
+	ASSERT_FD(map);
+	ASSERT_FD(sf);
+	val = (__u32)sf;
+	ASSERT_OK(map_update(map, &key, &val, BPF_ANY));
+	ASSERT_ERRNO(EINVAL, prog_load(&(struct prog_spec){
+		.type = BPF_PROG_TYPE_XDP,
+		.insns = PROG(
+			BPF_LD_MAP_FD(BPF_REG_2, "jmp"),
+			BPF_MOV64_IMM(BPF_REG_3, 0),
+			BPF_CALL_HELPER(tail_call),
+			BPF_MOV64_IMM(BPF_REG_0, 2),
+			BPF_EXIT_INSN(),
+		),
+	}));
+}
+
+/* Deleting the slot's program makes the tail call fall through again. */
+CASE("map.prog_array.delete.tail_call_falls_through",
+     NEEDS(MAP(PROG_ARRAY), PROG_TYPE(SOCKET_FILTER), CMD(PROG_TEST_RUN), CMD(MAP_DELETE_ELEM),
+	   HELPER(tail_call)))
+{
+	struct test_run run = { .data_in = test_pkt_v4, .data_size_in = sizeof(test_pkt_v4) };
+	int map = case_map("jmp", map_create(BPF_MAP_TYPE_PROG_ARRAY, 4, 4, 2, 0));
+	int target = prog_load_trivial(BPF_PROG_TYPE_SOCKET_FILTER, 0, 42), caller;
+	__u32 key = 0, val;
+
+	ASSERT_FD(map);
+	ASSERT_FD(target);
+	val = (__u32)target;
+	ASSERT_OK(map_update(map, &key, &val, BPF_ANY));
+	caller = tail_caller();
+	ASSERT_FD(caller);
+	ASSERT_OK(map_delete(map, &key));
+	ASSERT_OK(prog_test_run(caller, &run));
+	ASSERT_EQ(1, run.retval);
+}

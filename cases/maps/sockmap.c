@@ -154,3 +154,68 @@ CASE("map.reuseport_sockarray.update.without_reuseport_einval",
 	val = (__u32)s;
 	ASSERT_ERRNO(EINVAL, map_update(map, &key, &val, BPF_ANY));
 }
+
+/*
+ * From a program, a lookup in a socket map returns a referenced socket
+ * (5.8, commit 64d85290d79c "bpf: Allow bpf_map_lookup_elem for
+ * SOCKMAP and SOCKHASH"), to be released with bpf_sk_release().  A tc
+ * program reads the socket's family: AF_INET for the slot holding our TCP
+ * socket, NULL (here 0xff) for an empty slot.
+ */
+static int sock_lookup_prog(__u32 key)
+{
+	return prog_load(&(struct prog_spec){
+		.type = BPF_PROG_TYPE_SCHED_CLS,
+		.insns = PROG(
+			/* sk = lookup(socks, &key); if (!sk) return 0xff */
+			BPF_ST_MEM(BPF_W, BPF_REG_10, -4, key),
+			BPF_LD_MAP_FD(BPF_REG_1, "socks"),
+			BPF_MOV64_REG(BPF_REG_2, BPF_REG_10),
+			BPF_ALU64_IMM(BPF_ADD, BPF_REG_2, -4),
+			BPF_CALL_HELPER(map_lookup_elem),
+			BPF_JMP_IMM(BPF_JNE, BPF_REG_0, 0, "found"),
+			BPF_MOV64_IMM(BPF_REG_0, 0xff),
+			BPF_EXIT_INSN(),
+			LABEL("found"),
+			/* family = sk->family; sk_release(sk); return family */
+			BPF_LDX_MEM(BPF_W, BPF_REG_6, BPF_REG_0, offsetof(struct bpf_sock, family)),
+			BPF_MOV64_REG(BPF_REG_1, BPF_REG_0),
+			BPF_CALL_HELPER(sk_release),
+			BPF_MOV64_REG(BPF_REG_0, BPF_REG_6),
+			BPF_EXIT_INSN(),
+		),
+	});
+}
+
+static void check_prog_lookup(enum bpf_map_type type)
+{
+	struct test_run run = { .data_in = test_pkt_v4, .data_size_in = sizeof(test_pkt_v4) };
+	int map = case_map("socks", map_create(type, 4, 4, 2, 0)), hit, miss;
+	int s = loopback_socket(SOCK_STREAM, NULL);
+	__u32 key = 0, val = (__u32)s;
+
+	ASSERT_FD(map);
+	ASSERT_OK(map_update(map, &key, &val, BPF_ANY));
+	hit = sock_lookup_prog(0);
+	ASSERT_FD(hit);
+	ASSERT_OK(prog_test_run(hit, &run));
+	ASSERT_EQ(AF_INET, run.retval);
+	miss = sock_lookup_prog(1);
+	ASSERT_FD(miss);
+	ASSERT_OK(prog_test_run(miss, &run));
+	ASSERT_EQ(0xff, run.retval);
+}
+
+CASE("map.sockmap.prog.lookup_returns_socket",
+     NEEDS(MAP(SOCKMAP), PROG_TYPE(SCHED_CLS), CMD(PROG_TEST_RUN), HELPER(map_lookup_elem),
+	   HELPER(sk_release), NETNS))
+{
+	check_prog_lookup(BPF_MAP_TYPE_SOCKMAP);
+}
+
+CASE("map.sockhash.prog.lookup_returns_socket",
+     NEEDS(MAP(SOCKHASH), PROG_TYPE(SCHED_CLS), CMD(PROG_TEST_RUN), HELPER(map_lookup_elem),
+	   HELPER(sk_release), NETNS))
+{
+	check_prog_lookup(BPF_MAP_TYPE_SOCKHASH);
+}
