@@ -198,8 +198,10 @@ static long token_run(enum token_op op)
 	if (fs >= 0) {
 		snprintf(cmds, sizeof(cmds), "%#llx", BIT(BPF_PROG_LOAD));
 		snprintf(progs, sizeof(progs), "%#llx", BIT(BPF_PROG_TYPE_SOCKET_FILTER));
-		SETUP(syscall(SYS_fsconfig, fs, FSCONFIG_SET_STRING, "delegate_cmds", cmds, 0) == 0);
-		SETUP(syscall(SYS_fsconfig, fs, FSCONFIG_SET_STRING, "delegate_progs", progs, 0) == 0);
+		SETUP(syscall(SYS_fsconfig, fs, FSCONFIG_SET_STRING, "delegate_cmds",
+			      cmds, 0) == 0);
+		SETUP(syscall(SYS_fsconfig, fs, FSCONFIG_SET_STRING, "delegate_progs",
+			      progs, 0) == 0);
 		SETUP(syscall(SYS_fsconfig, fs, FSCONFIG_SET_STRING, "delegate_attachs",
 			      "0xffffffffffffffff", 0) == 0);
 		SETUP(syscall(SYS_fsconfig, fs, FSCONFIG_CMD_CREATE, NULL, NULL, 0) == 0);

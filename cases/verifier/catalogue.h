@@ -19,6 +19,7 @@
  * messages change between kernels.  A rejection with the right errno and
  * a log without the substring still passes, and says so in a diagnostic
  * line ("advisory: ..."), so that a reader of the report sees it.
+ * VCAT_LOG=1 in the environment adds each rejection's whole log.
  */
 #ifndef BPFCONFORM_CASES_VERIFIER_CATALOGUE_H
 #define BPFCONFORM_CASES_VERIFIER_CATALOGUE_H

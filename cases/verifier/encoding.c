@@ -75,11 +75,13 @@ static const struct vrow rows[] = {
 	ONE("call_unknown_src_reg", BPF_RAW_INSN(BPF_JMP | BPF_CALL, 0, 7, 0,
 						 BPF_FUNC_get_prandom_u32),
 	    "uses reserved fields", BPF_CALL_HELPER(get_prandom_u32)),
-	ONE("mov_imm_src_reg", BPF_RAW_INSN(BPF_ALU64 | BPF_MOV | BPF_K, BPF_REG_1, BPF_REG_2, 0, 1),
+	ONE("mov_imm_src_reg",
+	    BPF_RAW_INSN(BPF_ALU64 | BPF_MOV | BPF_K, BPF_REG_1, BPF_REG_2, 0, 1),
 	    "uses reserved fields", BPF_MOV64_IMM(BPF_REG_1, 1)),
 	ONE("mov_reg_imm", BPF_RAW_INSN(BPF_ALU64 | BPF_MOV | BPF_X, BPF_REG_2, BPF_REG_1, 0, 1),
 	    "uses reserved fields", BPF_MOV64_REG(BPF_REG_2, BPF_REG_1)),
-	ONE("add_imm_src_reg", BPF_RAW_INSN(BPF_ALU64 | BPF_ADD | BPF_K, BPF_REG_1, BPF_REG_2, 0, 1),
+	ONE("add_imm_src_reg",
+	    BPF_RAW_INSN(BPF_ALU64 | BPF_ADD | BPF_K, BPF_REG_1, BPF_REG_2, 0, 1),
 	    "uses reserved fields", BPF_ALU64_IMM(BPF_ADD, BPF_REG_1, 1)),
 	ONE("add_reg_off", BPF_RAW_INSN(BPF_ALU64 | BPF_ADD | BPF_X, BPF_REG_1, BPF_REG_1, 1, 0),
 	    "uses reserved fields", BPF_ALU64_REG(BPF_ADD, BPF_REG_1, BPF_REG_1)),
@@ -91,7 +93,8 @@ static const struct vrow rows[] = {
 	    "uses reserved fields", BPF_NEG64(BPF_REG_1)),
 	ONE("endian_width_8", BPF_ENDIAN(BPF_TO_BE, BPF_REG_1, 8),
 	    "uses reserved fields", BPF_ENDIAN(BPF_TO_BE, BPF_REG_1, 16)),
-	ONE("endian_src_reg", BPF_RAW_INSN(BPF_ALU | BPF_END | BPF_TO_BE, BPF_REG_1, BPF_REG_2, 0, 32),
+	ONE("endian_src_reg",
+	    BPF_RAW_INSN(BPF_ALU | BPF_END | BPF_TO_BE, BPF_REG_1, BPF_REG_2, 0, 32),
 	    "uses reserved fields", BPF_ENDIAN(BPF_TO_BE, BPF_REG_1, 32)),
 	ONE("st_src_reg", BPF_RAW_INSN(BPF_ST | BPF_MEM | BPF_DW, BPF_REG_10, BPF_REG_1, -8, 0),
 	    "uses reserved fields", BPF_ST_MEM(BPF_DW, BPF_REG_10, -8, 0)),
@@ -141,7 +144,8 @@ static const struct vrow rows[] = {
 	{ .name = "encoding.ld_imm64_last_slot_missing",
 	  .bad = PROG(
 		RET0,
-		BPF_RAW_INSN(BPF_LD | BPF_DW | BPF_IMM, BPF_REG_1, 0, 0, 1),	/* no 2nd slot */
+		/* the first slot of an LD_IMM64, and no second */
+		BPF_RAW_INSN(BPF_LD | BPF_DW | BPF_IMM, BPF_REG_1, 0, 0, 1),
 	  ),
 	  .err = EINVAL, .log = "invalid bpf_ld_imm64 insn",
 	  .good = PROG(

@@ -79,7 +79,8 @@ static const struct vrow rows[] = {
 	  .good = PROG(
 		LOAD_BYTES_OK,
 		RET0,
-	  ), .run = 1, .retval = 0, .needs = VNEEDS(HELPER(skb_change_head), HELPER(skb_load_bytes)) },
+	  ), .run = 1, .retval = 0,
+	  .needs = VNEEDS(HELPER(skb_change_head), HELPER(skb_load_bytes)) },
 
 	/* bpf_probe_read_kernel() is gpl_only: a program whose license is not
 	 * GPL-compatible may not call it. */
@@ -225,7 +226,8 @@ static const struct vrow rows[] = {
 		BPF_ALU64_IMM(BPF_ADD, BPF_REG_3, -8),
 		BPF_CALL_HELPER(skb_load_bytes),
 		RET0,
-	  ), .run = 1, .retval = 0, .needs = VNEEDS(HELPER(skb_load_bytes), HELPER(get_prandom_u32)) },
+	  ), .run = 1, .retval = 0,
+	  .needs = VNEEDS(HELPER(skb_load_bytes), HELPER(get_prandom_u32)) },
 
 	{ .name = "helpers.arg_size_past_map_value",
 	  .bad = PROG(

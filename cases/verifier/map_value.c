@@ -268,7 +268,7 @@ static const struct vrow rows[] = {
 
 	{ .name = "map_value.direct_value_of_hash",
 	  .bad = PROG(
-		BPF_LD_MAP_VALUE(BPF_REG_1, "hash", 0),		/* hashes have no fixed value */
+		BPF_LD_MAP_VALUE(BPF_REG_1, "hash", 0),		/* no fixed value */
 		RET0,
 	  ),
 	  .err = EINVAL, .log = "no direct value access support",

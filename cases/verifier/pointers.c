@@ -142,7 +142,8 @@ static const struct vrow rows[] = {
 	{ .name = "pointers.atomic_add_to_ctx",
 	  .bad = PROG(
 		BPF_MOV64_IMM(BPF_REG_2, 1),
-		BPF_ATOMIC_OP(BPF_W, BPF_ADD, BPF_REG_1, BPF_REG_2, 48),	/* ctx->cb[0] += 1 */
+		/* ctx->cb[0] += 1 */
+		BPF_ATOMIC_OP(BPF_W, BPF_ADD, BPF_REG_1, BPF_REG_2, 48),
 		RET0,
 	  ),
 	  .err = EACCES,

@@ -118,7 +118,7 @@ static const struct vrow rows[] = {
 
 	{ .name = "references.sk_release_of_ctx",
 	  .bad = PROG(
-		BPF_CALL_HELPER(sk_release),			/* r1: the ctx, never acquired */
+		BPF_CALL_HELPER(sk_release),			/* r1: ctx, not acquired */
 		RET0,
 	  ),
 	  .err = EACCES,

@@ -37,7 +37,8 @@
 		BPF_STX_MEM(BPF_W, BPF_REG_6, BPF_REG_1, 4),                 \
 		UNLOCK))
 
-#define SPIN_ROW .type = BPF_PROG_TYPE_SCHED_CLS, .maps = VM_LOCK, .good = GOOD_SECTION("lock"), .run = 1, .retval = 0, \
+#define SPIN_ROW .type = BPF_PROG_TYPE_SCHED_CLS, .maps = VM_LOCK,                   \
+	.good = GOOD_SECTION("lock"), .run = 1, .retval = 0,                         \
 	.needs = VNEEDS(HELPER(spin_lock), HELPER(spin_unlock), HELPER(map_lookup_elem))
 
 static const struct vrow rows[] = {

@@ -37,11 +37,12 @@ CASE("verifier.tail_call.depth_limit",
 			BPF_CALL_HELPER(map_lookup_elem),
 			BPF_JMP_IMM(BPF_JEQ, BPF_REG_0, 0, "out"),
 			BPF_MOV64_IMM(BPF_REG_1, 1),
-			BPF_ATOMIC_OP(BPF_DW, BPF_ADD, BPF_REG_0, BPF_REG_1, 0),	/* count++ */
+			/* count++ */
+			BPF_ATOMIC_OP(BPF_DW, BPF_ADD, BPF_REG_0, BPF_REG_1, 0),
 			BPF_MOV64_REG(BPF_REG_1, BPF_REG_6),
 			BPF_LD_MAP_FD(BPF_REG_2, "progs"),
 			BPF_MOV64_IMM(BPF_REG_3, 0),
-			BPF_CALL_HELPER(tail_call),					/* itself */
+			BPF_CALL_HELPER(tail_call),		/* itself */
 			LABEL("out"),
 			BPF_MOV64_IMM(BPF_REG_0, 0),
 			BPF_EXIT_INSN(),
