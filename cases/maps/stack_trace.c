@@ -52,3 +52,38 @@ CASE("map.stack_trace.lookup.empty_enoent",
 	ASSERT_ERRNO(ENOENT, map_delete(fd, &key));
 	ASSERT_ERRNO(ENOENT, map_next_key(fd, NULL, &next));
 }
+
+/*
+ * A raw tracepoint program run with BPF_PROG_TEST_RUN (5.10, commit
+ * 1b4d60ec162f) records the kernel stack it runs on with
+ * bpf_get_stackid(); the returned id is a key the syscall side can read:
+ * a non-empty array of instruction pointers.
+ */
+CASE("map.stack_trace.prog.get_stackid_then_lookup",
+     NEEDS(MAP(STACK_TRACE), PROG_TYPE(RAW_TRACEPOINT), CMD(PROG_TEST_RUN),
+	   HELPER(get_stackid), CMD(MAP_LOOKUP_ELEM)))
+{
+	struct test_run run = { 0 };
+	__u64 ips[16] = { 0 };
+	int map = case_map("stacks", map_create(BPF_MAP_TYPE_STACK_TRACE, 4, sizeof(ips), 4, 0));
+	int prog;
+	__u32 id;
+
+	ASSERT_FD(map);
+	prog = prog_load(&(struct prog_spec){
+		.type = BPF_PROG_TYPE_RAW_TRACEPOINT,
+		.insns = PROG(
+			/* return get_stackid(ctx, stacks, 0) */
+			BPF_LD_MAP_FD(BPF_REG_2, "stacks"),
+			BPF_MOV64_IMM(BPF_REG_3, 0),
+			BPF_CALL_HELPER(get_stackid),
+			BPF_EXIT_INSN(),
+		),
+	});
+	ASSERT_FD(prog);
+	ASSERT_OK(prog_test_run(prog, &run));
+	id = run.retval;
+	ASSERT_LT(id, 4u);			/* an id, not an error */
+	ASSERT_OK(map_lookup(map, &id, ips));
+	ASSERT_NE(0, ips[0]);
+}
