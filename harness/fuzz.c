@@ -89,7 +89,11 @@ enum fuzz_verdict fuzz_check(struct fuzz_ctx *c, const struct gen_prog *p,
 	size_t cnt = gen_emit(p, c->map_fd, insns);
 	unsigned char init[GEN_VALUE_SIZE];
 	struct interp_result res;
-	struct interp_env env = { .nmaps = 1 };
+	/* What a socket filter's LD_ABS sees: the packet from the network
+	 * header on (BPF_PROG_TEST_RUN pulls the Ethernet header). */
+	struct interp_env env = {
+		.nmaps = 1, .pkt = test_pkt_v4 + 14, .pkt_len = sizeof(test_pkt_v4) - 14,
+	};
 	union bpf_attr run;
 	int fd, ret;
 
@@ -100,7 +104,9 @@ enum fuzz_verdict fuzz_check(struct fuzz_ctx *c, const struct gen_prog *p,
 	/* The interpreter first: its memory is a copy of the initial value. */
 	memcpy(o->interp, init, GEN_VALUE_SIZE);
 	env.maps[0] = (struct interp_map){ c->map_fd, o->interp, GEN_VALUE_SIZE };
-	if (interp_run(insns, cnt, &env, &res) != INTERP_EXIT) {
+	/* INTERP_ABORT is a packet load outside the packet: the program
+	 * returned 0 before its epilogue, as it does in the kernel. */
+	if (interp_run(insns, cnt, &env, &res) == INTERP_FAULT) {
 		snprintf(o->why, sizeof(o->why), "interpreter: insn %zu: %s", res.pc, res.why);
 		return o->verdict = FUZZ_BROKEN;
 	}

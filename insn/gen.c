@@ -13,7 +13,14 @@
  *    stored, compared or spilled;
  *  - jumps are forward only, to op boundaries; an unconditional JA is
  *    guarded by a conditional jump over it, so the instructions it skips
- *    stay reachable (check_cfg() refuses unreachable instructions).
+ *    stay reachable (check_cfg() refuses unreachable instructions);
+ *  - LD_ABS/LD_IND find the context in R6 (filled from fp-80, where the
+ *    prologue spilled R1), and R1-R5, which they and calls leave
+ *    unreadable, get immediates right after; a program has either packet
+ *    loads or calls, never both (older verifiers refuse the mix);
+ *  - only subprograms that are called are emitted, after the epilogue
+ *    (code nothing reaches is refused), and they read only R0-R5 and
+ *    their own stack, after writing it.
  * Values are all constants to the verifier, so it follows one path and
  * loads stay fast.
  */
@@ -244,14 +251,79 @@ static void jump(struct rng *r, const struct gen_opts *o, struct gen_op *op,
 		put(op, raw(BPF_JMP | BPF_JA, 0, 0, 0, 0));
 }
 
+#define CTX_SLOT (-GEN_STACK_SIZE - 16)	/* fp-80: the context */
+#define R6_SLOT (-GEN_STACK_SIZE - 24)	/* fp-88: R6 during a packet load */
+
+/* R1-R5 are unreadable after a call or a packet load: give them values. */
+static void reinit_args(struct rng *r, struct gen_op *op)
+{
+	for (__u8 d = BPF_REG_1; d <= BPF_REG_5; d++)
+		put(op, raw(BPF_ALU64 | BPF_MOV | BPF_K, d, 0, 0, imm32(r)));
+}
+
+static void packet_load(struct rng *r, struct gen_op *op)
+{
+	static const __u8 psizes[] = { BPF_B, BPF_H, BPF_W };
+	__u8 size = psizes[below(r, 3)];
+
+	put(op, raw(BPF_STX | BPF_DW | BPF_MEM, BPF_REG_10, BPF_REG_6, R6_SLOT, 0));
+	put(op, raw(BPF_LDX | BPF_DW | BPF_MEM, BPF_REG_6, BPF_REG_10, CTX_SLOT, 0));
+	if (below(r, 2)) {
+		/* Offsets around the 50-byte packet, a few past its end. */
+		put(op, raw(BPF_LD | size | BPF_ABS, 0, 0, 0, (__s32)below(r, 54)));
+	} else {
+		__u8 src;
+
+		do
+			src = reg(r);
+		while (src == BPF_REG_6);
+		put(op, raw(BPF_ALU64 | BPF_AND | BPF_K, src, 0, 0, 63));
+		put(op, raw(BPF_LD | size | BPF_IND, 0, src, 0, (__s32)below(r, 8)));
+	}
+	put(op, raw(BPF_LDX | BPF_DW | BPF_MEM, BPF_REG_6, BPF_REG_10, R6_SLOT, 0));
+	reinit_args(r, op);
+}
+
+static void call_op(struct rng *r, struct gen_op *op, unsigned nsubs)
+{
+	op->callee = (unsigned char)below(r, nsubs);
+	op->call_at = (signed char)op->n;
+	put(op, raw(BPF_JMP | BPF_CALL, 0, BPF_PSEUDO_CALL, 0, 0));
+	reinit_args(r, op);
+}
+
+/* A subprogram's op: ALU on R0-R5, or a store and load on its own stack. */
+static void sub_op(struct rng *r, const struct gen_opts *o, struct gen_op *op)
+{
+	memset(op, 0, sizeof(*op));
+	op->jump_at = op->call_at = -1;
+	if (below(r, 4)) {
+		do {
+			op->n = 0;
+			alu(r, o, op);
+		} while (op->insn[0].dst_reg > BPF_REG_5 ||
+			 (BPF_SRC(op->insn[0].code) == BPF_X && op->insn[0].src_reg > BPF_REG_5));
+	} else {
+		__s16 off = (__s16)(-8 * (1 + (int)below(r, 4)));
+		__u8 size = sizes[below(r, 4)];
+
+		put(op, raw(BPF_STX | BPF_DW | BPF_MEM, BPF_REG_10, (__u8)below(r, 6), off, 0));
+		put(op, raw(BPF_LDX | size | BPF_MEM, (__u8)below(r, 6), BPF_REG_10, off, 0));
+	}
+}
+
 static void body_op(struct rng *r, const struct gen_opts *o, struct gen_op *op,
-		    unsigned i, unsigned nops)
+		    unsigned i, unsigned nops, int kind, unsigned nsubs)
 {
 	unsigned k = below(r, 100);
 
 	memset(op, 0, sizeof(*op));
-	op->jump_at = -1;
-	if (k < 40)
+	op->jump_at = op->call_at = -1;
+	if (kind == 1 && k < 8)
+		packet_load(r, op);
+	else if (kind == 2 && k < 8)
+		call_op(r, op, nsubs);
+	else if (k < 40)
 		alu(r, o, op);
 	else if (k < 48)
 		unary(r, o, op);
@@ -271,6 +343,7 @@ void gen_program(unsigned long long seed, unsigned long long index,
 	unsigned lo = opts->min_ops ? opts->min_ops : 4;
 	unsigned hi = opts->max_ops ? opts->max_ops : 40;
 	struct rng r = { seed * 0x100000001b3ULL ^ (index + 1) * 0x9e3779b97f4a7c15ULL };
+	int kind;
 
 	if (hi > GEN_MAX_OPS)
 		hi = GEN_MAX_OPS;
@@ -283,11 +356,13 @@ void gen_program(unsigned long long seed, unsigned long long index,
 
 		memcpy(p->mem + i, &v, 8);
 	}
-	/* Prologue: r0-r9, then the eight stack slots. */
+	/* Prologue: the context to fp-80, r0-r9, then the eight stack slots. */
+	p->pro[0].jump_at = p->pro[0].call_at = -1;
+	put(&p->pro[p->npro++], raw(BPF_STX | BPF_DW | BPF_MEM, BPF_REG_10, BPF_REG_1, CTX_SLOT, 0));
 	for (__u8 d = 0; d < 10; d++) {
 		struct gen_op *op = &p->pro[p->npro++];
 
-		op->jump_at = -1;
+		op->jump_at = op->call_at = -1;
 		if (below(&r, 2))
 			ld_imm64(op, d, 0, imm64(&r));
 		else
@@ -296,7 +371,7 @@ void gen_program(unsigned long long seed, unsigned long long index,
 	for (int slot = 0; slot < 8; slot++) {
 		struct gen_op *op = &p->pro[p->npro++];
 
-		op->jump_at = -1;
+		op->jump_at = op->call_at = -1;
 		if (below(&r, 2))
 			put(op, raw(BPF_ST | BPF_DW | BPF_MEM, BPF_REG_10, 0,
 				    (__s16)(-GEN_STACK_SIZE + 8 * slot), imm32(&r)));
@@ -304,9 +379,23 @@ void gen_program(unsigned long long seed, unsigned long long index,
 			put(op, raw(BPF_STX | BPF_DW | BPF_MEM, BPF_REG_10, reg(&r),
 				    (__s16)(-GEN_STACK_SIZE + 8 * slot), 0));
 	}
+	/* 0: plain; 1: with packet loads; 2: with calls. */
+	kind = (int)below(&r, 3);
+	if ((kind == 1 && opts->no_packet) || (kind == 2 && opts->no_calls))
+		kind = 0;
+	if (kind == 2) {
+		p->nsubs = 1 + below(&r, GEN_MAX_SUBS);
+		for (unsigned s = 0; s < p->nsubs; s++) {
+			struct gen_sub *sub = &p->subs[s];
+
+			sub->nops = 1 + below(&r, GEN_SUB_OPS);
+			for (unsigned i = 0; i < sub->nops; i++)
+				sub_op(&r, opts, &sub->ops[i]);
+		}
+	}
 	p->nops = lo + below(&r, hi - lo + 1);
 	for (unsigned i = 0; i < p->nops; i++)
-		body_op(&r, opts, &p->ops[i], i, p->nops);
+		body_op(&r, opts, &p->ops[i], i, p->nops, kind, p->nsubs);
 }
 
 void gen_drop_op(struct gen_prog *p, unsigned i)
@@ -370,6 +459,27 @@ size_t gen_emit(const struct gen_prog *p, int map_fd, struct bpf_insn *out)
 			       (__s16)(GEN_STACK_OFF + 8 * slot), 0);
 	}
 	out[n++] = raw(BPF_JMP | BPF_EXIT, 0, 0, 0, 0);
+
+	/* The subprograms that are called, each: r0 = imm, ops, exit. */
+	for (unsigned s = 0; s < p->nsubs; s++) {
+		int called = 0;
+
+		for (unsigned i = 0; i < p->nops; i++)
+			called |= p->ops[i].call_at >= 0 && p->ops[i].callee == s;
+		if (!called)
+			continue;
+		for (unsigned i = 0; i < p->nops; i++) {
+			const struct gen_op *op = &p->ops[i];
+			size_t at = start[i] + (size_t)op->call_at;
+
+			if (op->call_at >= 0 && op->callee == s)
+				out[at].imm = (__s32)((long)n - (long)(at + 1));
+		}
+		out[n++] = raw(BPF_ALU64 | BPF_MOV | BPF_K, BPF_REG_0, 0, 0, (__s32)(s + 1));
+		for (unsigned i = 0; i < p->subs[s].nops; i++)
+			n += copy_op(&p->subs[s].ops[i], map_fd, out + n);
+		out[n++] = raw(BPF_JMP | BPF_EXIT, 0, 0, 0, 0);
+	}
 	return n;
 }
 

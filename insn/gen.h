@@ -9,12 +9,19 @@
  * boundaries, so dropping ops keeps the program well formed: that is what
  * the minimizer does.  Layout:
  *
- *   prologue   r0-r9 from immediates, the stack fp-64..fp-1 initialised
+ *   prologue   the context saved at fp-80, r0-r9 from immediates, the
+ *              stack fp-64..fp-1 initialised
  *   body       random ops: ALU/ALU32 K and X, NEG, END (and with v4
  *              SDIV/SMOD, MOVSX, BSWAP, MEMSX, JA32), LD_IMM64, loads and
  *              stores on the stack and on the map value, atomics, JMP and
- *              JMP32 with every condition, JA
+ *              JMP32 with every condition, JA; in some programs LD_ABS and
+ *              LD_IND (R6 = the context for them, R1-R5 set again after),
+ *              in others bpf-to-bpf calls (R1-R5 set again after)
  *   epilogue   r0-r9 and the stack slots stored into the map value; exit
+ *   subprograms  called ones only: ALU on R0-R5 and their own stack
+ *
+ * A packet load outside the packet ends the program with 0, before the
+ * epilogue, in the kernel and in the interpreter alike.
  *
  * The map value (GEN_VALUE_SIZE bytes) holds the memory the body uses
  * (GEN_MEM_SIZE bytes, initialised by gen_mem_init()), then the spilled
@@ -35,12 +42,16 @@
 #define GEN_VALUE_SIZE (GEN_STACK_OFF + GEN_STACK_SIZE)
 
 #define GEN_MAX_OPS 64
-#define GEN_OP_INSNS 4
-#define GEN_MAX_INSNS (40 + GEN_MAX_OPS * GEN_OP_INSNS + 40)
+#define GEN_OP_INSNS 12
+#define GEN_MAX_SUBS 2
+#define GEN_SUB_OPS 8
+#define GEN_MAX_INSNS (40 + GEN_MAX_OPS * GEN_OP_INSNS + 40 + \
+		       GEN_MAX_SUBS * (GEN_SUB_OPS * GEN_OP_INSNS + 2))
 
 struct gen_opts {
 	int v4;			/* also emit the v4 instructions */
 	unsigned min_ops, max_ops;	/* body length; 0: 4 and 40 */
+	int no_packet, no_calls;	/* leave out LD_ABS/LD_IND, or calls */
 	int no_fetch;		/* leave out atomics that load (FETCH, XCHG,
 				 * CMPXCHG): to tell other mismatches from
 				 * those known in the verifier's handling of them */
@@ -51,6 +62,13 @@ struct gen_op {
 	unsigned char n;	/* instructions in this op */
 	signed char jump_at;	/* index in insn[] of a forward jump, or -1 */
 	unsigned short target;	/* op it jumps to (n_ops: the epilogue) */
+	signed char call_at;	/* index in insn[] of a bpf-to-bpf call, or -1 */
+	unsigned char callee;	/* the subprogram it calls */
+};
+
+struct gen_sub {
+	struct gen_op ops[GEN_SUB_OPS];
+	unsigned nops;
 };
 
 struct gen_prog {
@@ -59,6 +77,8 @@ struct gen_prog {
 	unsigned npro;
 	struct gen_op ops[GEN_MAX_OPS];		/* body */
 	unsigned nops;
+	struct gen_sub subs[GEN_MAX_SUBS];	/* bpf-to-bpf callees */
+	unsigned nsubs;
 };
 
 /* Deterministic: program 'index' of 'seed'. */

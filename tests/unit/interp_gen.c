@@ -4,7 +4,8 @@
  * a function of seed and index, their jumps land on instructions (never in
  * the middle of an LD_IMM64, never past the end), the ISA level is what
  * the options allow, they survive dropping ops (the minimizer), and the
- * interpreter runs every one to EXIT.  Plus the interpreter's own limits.
+ * interpreter runs every one to its end (EXIT, or a packet load outside the
+ * packet).  Plus the interpreter's own limits.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -27,9 +28,14 @@ static int jumps_ok(const struct bpf_insn *in, size_t cnt)
 		__u8 cls = BPF_CLASS(in[i].code), op = BPF_OP(in[i].code);
 		long to;
 
-		if (slot2[i] || (cls != BPF_JMP && cls != BPF_JMP32) ||
-		    op == BPF_EXIT || op == BPF_CALL)
+		if (slot2[i] || (cls != BPF_JMP && cls != BPF_JMP32) || op == BPF_EXIT)
 			continue;
+		if (op == BPF_CALL) {		/* to a subprogram after the main one */
+			to = (long)i + 1 + in[i].imm;
+			if (to <= (long)i || to >= (long)cnt || slot2[to])
+				return 0;
+			continue;
+		}
 		to = (long)i + 1 + (cls == BPF_JMP32 && op == BPF_JA ? in[i].imm : in[i].off);
 		if (to <= (long)i || to >= (long)cnt || slot2[to])
 			return 0;
@@ -41,7 +47,11 @@ static enum interp_status run(const struct bpf_insn *in, size_t cnt, const struc
 			      struct interp_result *res)
 {
 	static unsigned char value[GEN_VALUE_SIZE];
-	struct interp_env env = { .maps = { { FAKE_FD, value, GEN_VALUE_SIZE } }, .nmaps = 1 };
+	static const unsigned char pkt[50] = { 0x45 };
+	struct interp_env env = {
+		.maps = { { FAKE_FD, value, GEN_VALUE_SIZE } }, .nmaps = 1,
+		.pkt = pkt, .pkt_len = sizeof(pkt),
+	};
 
 	gen_value_init(p, value);
 	return interp_run(in, cnt, &env, res);
@@ -64,7 +74,7 @@ static void programs_run(int v4, int no_fetch)
 	struct gen_opts o = { .v4 = v4, .no_fetch = no_fetch };
 	static struct gen_prog p;
 	static struct bpf_insn in[GEN_MAX_INSNS];
-	unsigned faults = 0, bad_jumps = 0, too_new = 0;
+	unsigned faults = 0, bad_jumps = 0, too_new = 0, calls = 0, packet = 0, aborts = 0;
 
 	for (unsigned long long i = 0; i < 3000; i++) {
 		struct interp_result res;
@@ -74,9 +84,26 @@ static void programs_run(int v4, int no_fetch)
 		cnt = gen_emit(&p, FAKE_FD, in);
 		bad_jumps += !jumps_ok(in, cnt);
 		too_new += insn_isa_version(in, cnt) > (v4 ? 4 : 3);
-		if (run(in, cnt, &p, &res) != INTERP_EXIT && !faults++)
-			case_note("program %llu: insn %zu: %s", i, res.pc, res.why);
+		for (size_t k = 0; k < cnt; k++) {
+			calls += in[k].code == (BPF_JMP | BPF_CALL);
+			packet += BPF_CLASS(in[k].code) == BPF_LD && BPF_MODE(in[k].code) != BPF_IMM;
+		}
+		switch (run(in, cnt, &p, &res)) {
+		case INTERP_FAULT:
+			if (!faults++)
+				case_note("program %llu: insn %zu: %s", i, res.pc, res.why);
+			break;
+		case INTERP_ABORT:
+			aborts++;
+			break;
+		default:
+			break;
+		}
 	}
+	/* The programs do call and load packets, and some loads miss. */
+	EXPECT_NE(0, calls);
+	EXPECT_NE(0, packet);
+	EXPECT_NE(0, aborts);
 	EXPECT_EQ(0, bad_jumps);
 	EXPECT_EQ(0, too_new);
 	EXPECT_EQ(0, faults);
@@ -119,7 +146,7 @@ CASE("unit.interp.gen.dropping_ops_keeps_programs_whole")
 
 			gen_drop_op(&p, (unsigned)(i % p.nops));
 			cnt = gen_emit(&p, FAKE_FD, in);
-			if (!jumps_ok(in, cnt) || run(in, cnt, &p, &res) != INTERP_EXIT)
+			if (!jumps_ok(in, cnt) || run(in, cnt, &p, &res) == INTERP_FAULT)
 				bad++;
 		}
 	}
