@@ -19,17 +19,13 @@
 
 static int mem_fd = -1, out_fd = -1;
 
-/* BTF kinds (include/uapi/linux/btf.h) of the names rows resolve. */
-#define KIND_FUNC 12
-#define KIND_VAR 14
-
 static int lookup(const char *name, void *ctx)
 {
 	(void)ctx;
 	if (!strncmp(name, ISA_BTF_VAR_PREFIX, strlen(ISA_BTF_VAR_PREFIX)))
-		return oracle_btf_id(name + strlen(ISA_BTF_VAR_PREFIX), KIND_VAR);
+		return oracle_btf_id(name + strlen(ISA_BTF_VAR_PREFIX), BTF_KIND_VAR);
 	if (!strncmp(name, ISA_KFUNC_PREFIX, strlen(ISA_KFUNC_PREFIX)))
-		return oracle_btf_id(name + strlen(ISA_KFUNC_PREFIX), KIND_FUNC);
+		return oracle_btf_id(name + strlen(ISA_KFUNC_PREFIX), BTF_KIND_FUNC);
 	if (!strcmp(name, ISA_MEM))
 		return mem_fd;
 	if (!strcmp(name, ISA_OUT))
