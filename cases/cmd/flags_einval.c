@@ -106,7 +106,7 @@ CASE("cmd.map_lookup_elem.flags.unknown_einval", NEEDS(CMD(MAP_LOOKUP_ELEM), MAP
 	int fd = (int)SETUP_RET(map_create(BPF_MAP_TYPE_ARRAY, 4, 8, 1, 0));
 
 	ASSERT_OK(map_lookup_flags(fd, &key, &val, 0));
-	ASSERT_ERRNO(EINVAL, map_lookup_flags(fd, &key, &val, 1ULL << 40));
+	ASSERT_ERRNO(EINVAL, map_lookup_flags(fd, &key, &val, 1ULL << 30));
 }
 
 CASE("cmd.map_update_elem.flags.unknown_einval", NEEDS(CMD(MAP_UPDATE_ELEM), MAP(ARRAY)))
@@ -116,7 +116,7 @@ CASE("cmd.map_update_elem.flags.unknown_einval", NEEDS(CMD(MAP_UPDATE_ELEM), MAP
 	int fd = (int)SETUP_RET(map_create(BPF_MAP_TYPE_ARRAY, 4, 8, 1, 0));
 
 	ASSERT_OK(map_update(fd, &key, &val, BPF_ANY));
-	ASSERT_ERRNO(EINVAL, map_update(fd, &key, &val, 1ULL << 40));
+	ASSERT_ERRNO(EINVAL, map_update(fd, &key, &val, 1ULL << 30));
 }
 
 CASE("cmd.map_lookup_batch.flags.unknown_elem_flags_einval",
@@ -127,7 +127,7 @@ CASE("cmd.map_lookup_batch.flags.unknown_elem_flags_einval",
 	int fd = (int)SETUP_RET(map_create(BPF_MAP_TYPE_ARRAY, 4, 8, 1, 0));
 	union bpf_attr attr = { .batch = { .out_batch = PTR(&out), .keys = PTR(keys),
 					   .values = PTR(vals), .count = 1,
-					   .map_fd = (__u32)fd, .elem_flags = 1ULL << 40 } };
+					   .map_fd = (__u32)fd, .elem_flags = 1ULL << 30 } };
 
 	ASSERT_ERRNO(EINVAL, sys_bpf_map_lookup_batch(&attr));
 }
