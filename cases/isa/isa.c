@@ -164,14 +164,14 @@ int isa_load(const struct isa_row *row)
 		case_error(__FILE__, __LINE__, "row program does not resolve: %s", err);
 	/* fd_array only when a map is named by index: a kernel without
 	 * fd_array (before 5.14) refuses a non-zero field it does not know. */
-	for (int i = 0; i < cnt; i++)
-		if (insns[i].code == (BPF_LD | BPF_DW | BPF_IMM) &&
-		    (insns[i].src_reg == BPF_PSEUDO_MAP_IDX ||
-		     insns[i].src_reg == BPF_PSEUDO_MAP_IDX_VALUE))
+	for (int k = 0; k < cnt; k++)
+		if (insns[k].code == (BPF_LD | BPF_DW | BPF_IMM) &&
+		    (insns[k].src_reg == BPF_PSEUDO_MAP_IDX ||
+		     insns[k].src_reg == BPF_PSEUDO_MAP_IDX_VALUE))
 			by_index = 1;
-	for (int i = 0; i < cnt; i++)
-		if (insns[i].code == (BPF_LD | BPF_DW | BPF_IMM) &&
-		    insns[i].src_reg == BPF_PSEUDO_FUNC && !btf_fd)
+	for (int k = 0; k < cnt; k++)
+		if (insns[k].code == (BPF_LD | BPF_DW | BPF_IMM) &&
+		    insns[k].src_reg == BPF_PSEUDO_FUNC && !btf_fd)
 			btf_fd = (int)SETUP_RET(func_info_btf(insns, cnt, info, &ninfo));
 	fd = prog_load(&(struct prog_spec){
 		.type = BPF_PROG_TYPE_SOCKET_FILTER,

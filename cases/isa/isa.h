@@ -34,6 +34,19 @@
 #define ISA_MEM "isa_mem"
 #define ISA_MEM_SIZE 64
 
+/*
+ * REG = VALUE without the verifier knowing it: through ISA_MEM, whose
+ * contents the verifier does not track (uses R1 as the base, and the
+ * 8 bytes at OFF).  The verifier turns a comparison of known constants
+ * into an unconditional jump (or removes it), so a row about a jump
+ * compares values it cannot know, and the JIT's compare really runs.
+ */
+#define ISA_OPAQUE(REG, VALUE, OFF)                                          \
+	BPF_LD_MAP_VALUE(BPF_REG_1, ISA_MEM, 0),                             \
+	BPF_LD_IMM64(REG, VALUE),                                            \
+	BPF_STX_MEM(BPF_DW, BPF_REG_1, REG, OFF),                            \
+	BPF_LDX_MEM(BPF_DW, REG, BPF_REG_1, OFF)
+
 /* Row flags. */
 #define ISA_ABORTS 1	/* ends inside the body (LD_ABS out of the packet): retval 0 */
 
