@@ -21,8 +21,10 @@
  *  - only subprograms that are called are emitted, after the epilogue
  *    (code nothing reaches is refused), and they read only R0-R5 and
  *    their own stack, after writing it.
- * Values are all constants to the verifier, so it follows one path and
- * loads stay fast.
+ * Most values are constants to the verifier, which then follows one path
+ * and replaces decided jumps by JA; the few registers loaded from the map
+ * are not, so some jumps are decided at run time by the JIT's code and the
+ * verifier explores both ways -- forward-only jumps keep that bounded.
  */
 #include <string.h>
 
@@ -367,6 +369,16 @@ void gen_program(unsigned long long seed, unsigned long long index,
 			ld_imm64(op, d, 0, imm64(&r));
 		else
 			put(op, raw(BPF_ALU64 | BPF_MOV | BPF_K, d, 0, 0, imm32(&r)));
+	}
+	/* A few registers the verifier cannot know: loaded from the map
+	 * value, so jumps on them are decided at run time, not hard-wired. */
+	for (unsigned k = below(&r, 4); k > 0; k--) {
+		struct gen_op *op = &p->pro[p->npro++];
+		__u8 d = reg(&r);
+
+		op->jump_at = op->call_at = -1;
+		ld_imm64(op, d, BPF_PSEUDO_MAP_VALUE, 0);
+		put(op, raw(BPF_LDX | BPF_DW | BPF_MEM, d, d, (__s16)(8 * below(&r, 8)), 0));
 	}
 	for (int slot = 0; slot < 8; slot++) {
 		struct gen_op *op = &p->pro[p->npro++];

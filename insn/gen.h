@@ -9,8 +9,9 @@
  * boundaries, so dropping ops keeps the program well formed: that is what
  * the minimizer does.  Layout:
  *
- *   prologue   the context saved at fp-80, r0-r9 from immediates, the
- *              stack fp-64..fp-1 initialised
+ *   prologue   the context saved at fp-80, r0-r9 from immediates (up to
+ *              three then loaded from the map value, unknown to the
+ *              verifier), the stack fp-64..fp-1 initialised
  *   body       random ops: ALU/ALU32 K and X, NEG, END (and with v4
  *              SDIV/SMOD, MOVSX, BSWAP, MEMSX, JA32), LD_IMM64, loads and
  *              stores on the stack and on the map value, atomics, JMP and
@@ -73,7 +74,7 @@ struct gen_sub {
 
 struct gen_prog {
 	unsigned char mem[GEN_MEM_SIZE];	/* initial contents of the map memory */
-	struct gen_op pro[20];			/* prologue */
+	struct gen_op pro[24];			/* prologue */
 	unsigned npro;
 	struct gen_op ops[GEN_MAX_OPS];		/* body */
 	unsigned nops;
