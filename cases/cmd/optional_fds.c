@@ -6,11 +6,14 @@
  * PROG_LOAD and BTF_LOAD under BPF_F_TOKEN_FD (6.9, BPF tokens).  A closed
  * fd there is EBADF, an fd that is not a token EINVAL.
  *
- * On a kernel without the field the flag is an unknown bit: EINVAL.  The
- * expectation is chosen from the kernel's own BTF: whether its union
- * bpf_attr has the field (attr_layout.h), and the case says which.
+ * The token cases need BPF_TOKEN_CREATE, which came with the token fds.
+ * path_fd has no such marker: on a kernel whose union bpf_attr (in its own
+ * BTF, attr_layout.h) lacks the field, the non-zero fd is a byte past the
+ * command's fields, EINVAL, or past the kernel's attr, E2BIG; the case
+ * says which it expects and why.
  */
 #include <fcntl.h>
+#include <stddef.h>
 #include <unistd.h>
 
 #include "harness/case.h"
@@ -28,16 +31,24 @@ static int closed_fd(void)
 	return fd;
 }
 
-/* The errno for a bad fd in 'field': 'err' if the kernel's union bpf_attr
- * has the field, EINVAL (an unknown flag) if not. */
-static int by_field(const char *field, int err)
+/* The errno for a bad fd in 'field', at 'off' in our union bpf_attr:
+ * 'err' if the kernel's union bpf_attr has the field; else EINVAL if the
+ * field is inside the kernel's attr (CHECK_ATTR), E2BIG if past it. */
+static int by_field(const char *field, size_t off, int err)
 {
 	const char *why = "";
-	int have = attr_struct_end(field, &why) != 0;
+	unsigned size = attr_kernel_size(&why);
+	int have;
 
-	case_log("kernel BTF: union bpf_attr %s '%s': expecting %s", have ? "has" : "lacks",
-		 field, errno_name(have ? err : EINVAL));
-	return have ? err : EINVAL;
+	if (!size)
+		case_error(__FILE__, __LINE__, "union bpf_attr: %s", why);
+	have = attr_struct_end(field, &why) != 0;
+
+	if (!have)
+		err = off < size ? EINVAL : E2BIG;
+	case_log("kernel BTF: union bpf_attr (%u bytes) %s '%s': expecting %s", size,
+		 have ? "has" : "lacks", field, errno_name(err));
+	return err;
 }
 
 static int array_map(void)
@@ -66,7 +77,8 @@ static long get_at(int path_fd)
 
 CASE("cmd.obj_pin.fd.closed_path_fd_ebadf", NEEDS(CMD(OBJ_PIN), MAP(ARRAY)))
 {
-	int err = by_field("path_fd", EBADF), map = array_map();
+	int err = by_field("path_fd", offsetof(union bpf_attr, path_fd), EBADF);
+	int map = array_map();
 
 	/* the map first: a closed fd's number is the next one handed out */
 	ASSERT_ERRNO(err, pin_at(map, closed_fd()));
@@ -74,7 +86,7 @@ CASE("cmd.obj_pin.fd.closed_path_fd_ebadf", NEEDS(CMD(OBJ_PIN), MAP(ARRAY)))
 
 CASE("cmd.obj_get.fd.closed_path_fd_ebadf", NEEDS(CMD(OBJ_GET)))
 {
-	int err = by_field("path_fd", EBADF);
+	int err = by_field("path_fd", offsetof(union bpf_attr, path_fd), EBADF);
 
 	ASSERT_ERRNO(err, get_at(closed_fd()));
 }
@@ -137,40 +149,37 @@ static int regular_fd(void)
 	return fd;
 }
 
-CASE("cmd.map_create.fd.closed_token_ebadf", NEEDS(CMD(MAP_CREATE), MAP(ARRAY)))
+CASE("cmd.map_create.fd.closed_token_ebadf",
+     NEEDS(CMD(MAP_CREATE), CMD(TOKEN_CREATE), MAP(ARRAY)))
 {
-	int err = by_field("map_token_fd", EBADF);
-
-	ASSERT_ERRNO(err, map_with_token(closed_fd()));
+	ASSERT_ERRNO(EBADF, map_with_token(closed_fd()));
 }
 
-CASE("cmd.map_create.fd.regular_file_token_einval", NEEDS(CMD(MAP_CREATE), MAP(ARRAY)))
+CASE("cmd.map_create.fd.regular_file_token_einval",
+     NEEDS(CMD(MAP_CREATE), CMD(TOKEN_CREATE), MAP(ARRAY)))
 {
 	ASSERT_ERRNO(EINVAL, map_with_token(regular_fd()));
 }
 
-CASE("cmd.prog_load.fd.closed_token_ebadf", NEEDS(CMD(PROG_LOAD), PROG_TYPE(SOCKET_FILTER)))
+CASE("cmd.prog_load.fd.closed_token_ebadf",
+     NEEDS(CMD(PROG_LOAD), CMD(TOKEN_CREATE), PROG_TYPE(SOCKET_FILTER)))
 {
-	int err = by_field("prog_token_fd", EBADF);
-
-	ASSERT_ERRNO(err, prog_with_token(closed_fd()));
+	ASSERT_ERRNO(EBADF, prog_with_token(closed_fd()));
 }
 
 CASE("cmd.prog_load.fd.regular_file_token_einval",
-     NEEDS(CMD(PROG_LOAD), PROG_TYPE(SOCKET_FILTER)))
+     NEEDS(CMD(PROG_LOAD), CMD(TOKEN_CREATE), PROG_TYPE(SOCKET_FILTER)))
 {
 	ASSERT_ERRNO(EINVAL, prog_with_token(regular_fd()));
 }
 
 /* The BTF blob is unreadable too: the token is looked at first. */
-CASE("cmd.btf_load.fd.closed_token_ebadf", NEEDS(CMD(BTF_LOAD)))
+CASE("cmd.btf_load.fd.closed_token_ebadf", NEEDS(CMD(BTF_LOAD), CMD(TOKEN_CREATE)))
 {
-	int err = by_field("btf_token_fd", EBADF);
-
-	ASSERT_ERRNO(err, btf_with_token(closed_fd()));
+	ASSERT_ERRNO(EBADF, btf_with_token(closed_fd()));
 }
 
-CASE("cmd.btf_load.fd.regular_file_token_einval", NEEDS(CMD(BTF_LOAD)))
+CASE("cmd.btf_load.fd.regular_file_token_einval", NEEDS(CMD(BTF_LOAD), CMD(TOKEN_CREATE)))
 {
 	ASSERT_ERRNO(EINVAL, btf_with_token(regular_fd()));
 }

@@ -306,15 +306,11 @@ static const struct vrow rows[] = {
 	  .err = EINVAL, .log = "infinite loop detected",
 	  .good = PROG(
 		BPF_LDX_MEM(BPF_W, BPF_REG_2, BPF_REG_1, LEN),
-		BPF_ALU64_IMM(BPF_AND, BPF_REG_2, 63),
 		BPF_MOV64_IMM(BPF_REG_0, 0),
 		LABEL("again"),
-		BPF_JMP_IMM(BPF_JEQ, BPF_REG_2, 0, "out"),
-		BPF_ALU64_IMM(BPF_SUB, BPF_REG_2, 1),
 		BPF_ALU64_IMM(BPF_ADD, BPF_REG_0, 1),
-		BPF_JMP_A("again"),
-		LABEL("out"),
+		BPF_JMP_IMM(BPF_JLT, BPF_REG_0, 5, "again"),	/* bounded by r0, not r2 */
 		BPF_EXIT_INSN(),
-	  ), .run = 1, .retval = 50 },
+	  ), .run = 1, .retval = 5 },
 };
 VCAT_GENERATOR(rows)

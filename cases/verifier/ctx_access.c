@@ -5,7 +5,8 @@
  * sk_filter_is_valid_access(), xdp_is_valid_access(), ...).  Anything else
  * is "invalid bpf_context access", EACCES.  Socket filters may read most
  * of __sk_buff but not the packet pointers or tc_classid, and may write
- * only cb[].  XDP packet bytes are reached through data and data_end, with
+ * only cb[] (with BPF_STX: BPF_ST into a context is refused by kernels
+ * before 6.x whatever the field).  XDP packet bytes are reached through data and data_end, with
  * a bounds check the verifier can follow (check_packet_access(), EACCES);
  * a variable offset that could leave the packet is refused while it is
  * computed (check_reg_sane_offset(), EINVAL).
@@ -49,12 +50,14 @@ static const struct vrow rows[] = {
 
 	{ .name = "ctx.skb_write_len",
 	  .bad = PROG(
-		BPF_ST_MEM(BPF_W, BPF_REG_1, SKB(len), 0),
+		BPF_MOV64_IMM(BPF_REG_2, 0),
+		BPF_STX_MEM(BPF_W, BPF_REG_1, BPF_REG_2, SKB(len)),
 		RET0,
 	  ),
 	  .err = EACCES, .log = "invalid bpf_context access",
 	  .good = PROG(
-		BPF_ST_MEM(BPF_W, BPF_REG_1, SKB(cb[0]), 0),	/* cb[] is writable */
+		BPF_MOV64_IMM(BPF_REG_2, 0),
+		BPF_STX_MEM(BPF_W, BPF_REG_1, BPF_REG_2, SKB(cb[0])),	/* cb[] is writable */
 		RET0,
 	  ), .run = 1, .retval = 0 },
 
@@ -73,12 +76,14 @@ static const struct vrow rows[] = {
 
 	{ .name = "ctx.socket_filter_write_priority",
 	  .bad = PROG(
-		BPF_ST_MEM(BPF_W, BPF_REG_1, SKB(priority), 0),
+		BPF_MOV64_IMM(BPF_REG_2, 0),
+		BPF_STX_MEM(BPF_W, BPF_REG_1, BPF_REG_2, SKB(priority)),
 		RET0,
 	  ),
 	  .err = EACCES, .log = "invalid bpf_context access",
 	  .good = PROG(
-		BPF_ST_MEM(BPF_W, BPF_REG_1, SKB(cb[1]), 0),
+		BPF_MOV64_IMM(BPF_REG_2, 0),
+		BPF_STX_MEM(BPF_W, BPF_REG_1, BPF_REG_2, SKB(cb[1])),
 		RET0,
 	  ), .run = 1, .retval = 0 },
 

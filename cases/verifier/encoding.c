@@ -12,17 +12,20 @@
  */
 #include "catalogue.h"
 
-/* One instruction INSN, then return 0; twin: GOOD, then return 0. */
+/* One instruction INSN, then return 0; twin: GOOD, then return 0.  Both
+ * start with r1 = 1 and fp - 8 written, for instructions that read them. */
 #define ONE(NAME, INSN, LOG, GOOD)                                           \
 	{ .name = "encoding." NAME,                                          \
 	  .bad = PROG(                                                       \
 		BPF_MOV64_IMM(BPF_REG_1, 1),                                 \
+		BPF_ST_MEM(BPF_DW, BPF_REG_10, -8, 0),                       \
 		INSN,                                                        \
 		RET0,                                                        \
 	  ),                                                                 \
 	  .err = EINVAL, .log = LOG,                                         \
 	  .good = PROG(                                                      \
 		BPF_MOV64_IMM(BPF_REG_1, 1),                                 \
+		BPF_ST_MEM(BPF_DW, BPF_REG_10, -8, 0),                       \
 		GOOD,                                                        \
 		RET0,                                                        \
 	  ), .run = 1, .retval = 0 }

@@ -204,6 +204,7 @@ static const struct vrow rows[] = {
 	{ .name = "helpers.arg_size_unbounded",
 	  .bad = PROG(
 		BPF_MOV64_REG(BPF_REG_6, BPF_REG_1),
+		BPF_ST_MEM(BPF_DW, BPF_REG_10, -8, 0),		/* old kernels want it */
 		BPF_CALL_HELPER(get_prandom_u32),
 		BPF_MOV64_REG(BPF_REG_4, BPF_REG_0),		/* len = random */
 		BPF_MOV64_REG(BPF_REG_1, BPF_REG_6),
@@ -216,6 +217,7 @@ static const struct vrow rows[] = {
 	  .err = EACCES,
 	  .good = PROG(
 		BPF_MOV64_REG(BPF_REG_6, BPF_REG_1),
+		BPF_ST_MEM(BPF_DW, BPF_REG_10, -8, 0),		/* old kernels want it */
 		BPF_CALL_HELPER(get_prandom_u32),
 		BPF_MOV64_REG(BPF_REG_4, BPF_REG_0),
 		BPF_ALU64_IMM(BPF_AND, BPF_REG_4, 7),
