@@ -5,7 +5,7 @@
  * __sys_bpf() (kernel/bpf/syscall.c) first calls bpf_check_uarg_tail_zero():
  * a size over PAGE_SIZE is E2BIG, a size larger than the kernel's own
  * union bpf_attr is accepted only if every byte past it is zero (E2BIG
- * otherwise, since 4.13 / "bpf: fix up uapi for bpf_check_uarg_tail_zero").
+ * otherwise); every kernel we run has these rules.
  * Then it copies the attr (EFAULT for an unreadable one) and dispatches;
  * each command starts with CHECK_ATTR(): any non-zero byte past the
  * command's last field is EINVAL.  Then the command looks up its fds: an fd
