@@ -7,8 +7,8 @@
  *
  * Program i of seed S is always the same program, so a mismatch is
  * reproduced by its seed and index (--first I --count 1).  Without --v4 or
- * --no-v4 the v4 instructions are used when the oracle's ISA probe says
- * the verifier accepts them.
+ * --no-v4 the v4 instructions are used when the oracle's ISA probe found
+ * every v4 instruction group.
  */
 #include <getopt.h>
 #include <stdarg.h>
@@ -256,9 +256,10 @@ void fuzz_report(struct fuzz_ctx *c, unsigned long long seed, unsigned long long
 	static const char *const kinds[] = { "same", "mismatch", "refused", "broken" };
 
 	say(&pr, "%s: seed %llu program %llu (%s): reproduce with "
-	    "bpfconform fuzz --seed %llu --first %llu --count 1 %s%s",
+	    "bpfconform fuzz --seed %llu --first %llu --count 1 %s%s%s",
 	    kinds[o->verdict], seed, index, v4 ? "v4" : "no v4", seed, index,
-	    v4 ? "--v4" : "--no-v4", c->no_fetch ? " --no-fetch-atomics" : "");
+	    v4 ? "--v4" : "--no-v4", c->no_fetch ? " --no-fetch-atomics" : "",
+	    c->add_only ? " --atomic-add-only" : "");
 	say(&pr, "  program (%u body ops):", p->nops);
 	dump(&pr, p, c->map_fd);
 	if (o->verdict == FUZZ_REFUSED) {
@@ -317,6 +318,7 @@ static int fuzz_main(int argc, char **argv)
 		{ "max-reports", required_argument, NULL, 'r' },
 		{ "verifier-log", no_argument, NULL, 'l' },
 		{ "no-fetch-atomics", no_argument, NULL, 'F' },
+		{ "atomic-add-only", no_argument, NULL, 'A' },
 		{ NULL, 0, NULL, 0 },
 	};
 	unsigned long long seed = 1, count = 1000, first = 0, max_reports = 3;
@@ -338,6 +340,7 @@ static int fuzz_main(int argc, char **argv)
 		case 'r': max_reports = strtoull(optarg, NULL, 0); break;
 		case 'l': verifier_log = 1; break;
 		case 'F': opts.no_fetch = 1; break;
+		case 'A': opts.add_only = 1; break;
 		default: return usage_error("fuzz: unknown option or missing value: '%s'",
 					    argv[optind - 1]);
 		}
@@ -349,8 +352,9 @@ static int fuzz_main(int argc, char **argv)
 	ret = common_init(NULL, NULL);
 	if (ret)
 		return ret;
-	if (v4 < 0)
-		v4 = oracle_isa() >= 4;
+	if (v4 < 0)	/* v4 when the probe found every v4 group */
+		v4 = oracle_isa() && !(oracle_isa_lacking() & (ISA_MOVSX | ISA_MEMSX | ISA_SDIV |
+								 ISA_BSWAP | ISA_JA32));
 	opts.v4 = v4;
 	ret = fuzz_open(&c);
 	if (ret) {
@@ -359,8 +363,10 @@ static int fuzz_main(int argc, char **argv)
 	}
 	c.verifier_log = verifier_log;
 	c.no_fetch = opts.no_fetch;
-	printf("# fuzz: seed %llu, programs %llu..%llu, %s%s\n", seed, first, first + count - 1,
-	       v4 ? "with v4" : "without v4", opts.no_fetch ? ", no fetching atomics" : "");
+	c.add_only = opts.add_only;
+	printf("# fuzz: seed %llu, programs %llu..%llu, %s%s%s\n", seed, first, first + count - 1,
+	       v4 ? "with v4" : "without v4", opts.no_fetch ? ", no fetching atomics" : "",
+	       opts.add_only ? ", atomic add only" : "");
 	t0 = now();
 	for (unsigned long long i = first; i < first + count; i++) {
 		struct gen_prog p;
@@ -383,5 +389,5 @@ static int fuzz_main(int argc, char **argv)
 }
 
 COMMAND("fuzz", fuzz_main,
-	"fuzz [--seed S] [--count N] [--first I] [--v4|--no-v4] [--max-ops N] [--max-reports N] [--verifier-log] [--no-fetch-atomics]",
+	"fuzz [--seed S] [--count N] [--first I] [--v4|--no-v4] [--max-ops N] [--max-reports N] [--verifier-log] [--no-fetch-atomics] [--atomic-add-only]",
 	"differential runs: random programs, kernel against the reference interpreter");

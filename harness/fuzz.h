@@ -17,6 +17,7 @@ struct fuzz_ctx {
 	unsigned long programs, mismatches;
 	int verifier_log;	/* print the minimized mismatch's verifier log */
 	int no_fetch;		/* the programs leave out fetching atomics (for reports) */
+	int add_only;		/* the programs' only atomic is ADD (for reports) */
 };
 
 enum fuzz_verdict {

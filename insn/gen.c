@@ -193,7 +193,8 @@ static void access(struct rng *r, const struct gen_opts *o, struct gen_op *op,
 			BPF_ADD | BPF_FETCH, BPF_OR | BPF_FETCH, BPF_AND | BPF_FETCH,
 			BPF_XOR | BPF_FETCH, BPF_XCHG, BPF_CMPXCHG,
 		};
-		__s32 aop = aops[below(r, o->no_fetch ? 4 : sizeof(aops) / sizeof(aops[0]))];
+		unsigned naops = o->add_only ? 1 : o->no_fetch ? 4 : sizeof(aops) / sizeof(aops[0]);
+		__s32 aop = aops[below(r, naops)];
 
 		size = below(r, 2) ? BPF_W : BPF_DW;
 		off = aligned(r, lo, len, bytes(size));

@@ -56,6 +56,7 @@ struct gen_opts {
 	int no_fetch;		/* leave out atomics that load (FETCH, XCHG,
 				 * CMPXCHG): to tell other mismatches from
 				 * those known in the verifier's handling of them */
+	int add_only;		/* atomics: ADD only, the one older than 5.12 */
 };
 
 struct gen_op {

@@ -232,8 +232,6 @@ static void row_case(const void *arg)
 	EXPECT_EQ_U64((__u32)row->r0, run.retval);
 }
 
-static const char *const isa_names[] = { "v0", "v1", "v2", "v3", "v4" };
-
 /* Helpers a row calls, as needs (only those the rows use). */
 static const struct need *helper_need(int id)
 {
@@ -247,29 +245,40 @@ static const struct need *helper_need(int id)
 	return NULL;
 }
 
+/* Each instruction group as a need, named as ISA_GROUP() names it. */
+static const struct need group_needs[] = {
+	ISA_GROUP(JMP_EXT), ISA_GROUP(JMP32), ISA_GROUP(ATOMIC_FETCH), ISA_GROUP(MOVSX),
+	ISA_GROUP(MEMSX), ISA_GROUP(SDIV), ISA_GROUP(BSWAP), ISA_GROUP(JA32),
+};
+
 void isa_add_table(const struct isa_table *t)
 {
 	for (size_t r = 0; r < t->n; r++) {
 		const struct isa_row *row = &t->rows[r];
 		size_t cap = asm_len(row->prog) + 1, nn = 0;
 		struct bpf_insn *insns = malloc(cap * sizeof(*insns));
-		struct need *needs = calloc(16, sizeof(*needs));
+		struct need *needs = calloc(32, sizeof(*needs));
 		struct bc_case *c = calloc(1, sizeof(*c));
 		char err[256];
-		int cnt, isa;
+		unsigned groups;
+		int cnt;
 
 		if (!insns || !needs || !c)
 			abort();
 		cnt = isa_resolve_fake(row, insns, cap, err, sizeof(err));
-		/* An unresolvable row becomes a case that reports ERROR. */
-		isa = cnt < 0 ? 1 : insn_isa_version(insns, (size_t)cnt);
-		needs[nn++] = (struct need){ NEED_ISA, isa_names[isa], isa };
+		/* The ISA needs are the instruction groups the program uses
+		 * (5.10 has JMP32 but not the fetching atomics, both "v3").
+		 * An unresolvable row becomes a case that reports ERROR. */
+		groups = cnt < 0 ? 0 : insn_isa_groups(insns, (size_t)cnt);
+		for (size_t g = 0; g < sizeof(group_needs) / sizeof(group_needs[0]); g++)
+			if (groups & (unsigned)group_needs[g].value)
+				needs[nn++] = group_needs[g];
 		needs[nn++] = (struct need)PROG_TYPE(SOCKET_FILTER);
 		needs[nn++] = (struct need)CMD(PROG_LOAD);
 		if (!row->load_errno)
 			needs[nn++] = (struct need)CMD(PROG_TEST_RUN);
 		needs[nn++] = (struct need)MAP(ARRAY);
-		for (int i = 0; i < cnt && nn < 14; i++) {
+		for (int i = 0; i < cnt && nn < 28; i++) {
 			const struct need *h;
 
 			if (insns[i].code == (BPF_JMP | BPF_CALL) && insns[i].src_reg == 0 &&
@@ -288,7 +297,7 @@ void isa_add_table(const struct isa_table *t)
 				needs[nn++] = (struct need)CMD(BTF_LOAD);
 		}
 		/* Kernel variables and kfuncs by name: the name is the need. */
-		for (size_t i = 0; i < row->prog.n && nn < 14; i++) {
+		for (size_t i = 0; i < row->prog.n && nn < 28; i++) {
 			const char *m = row->prog.items[i].map;
 
 			/* The verifier finds a variable's address with

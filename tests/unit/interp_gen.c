@@ -131,6 +131,21 @@ CASE("unit.interp.gen.no_fetch_has_no_fetching_atomics")
 	ASSERT_EQ(0, fetching);
 }
 
+CASE("unit.interp.gen.atomic_add_only_needs_jmp32_at_most")
+{
+	struct gen_opts o = { .add_only = 1 };
+	static struct gen_prog p;
+	static struct bpf_insn in[GEN_MAX_INSNS];
+	unsigned beyond = 0;
+
+	for (unsigned long long i = 0; i < 2000; i++) {
+		gen_program(4, i, &o, &p);
+		beyond += !!(insn_isa_groups(in, gen_emit(&p, FAKE_FD, in)) &
+			     ~(unsigned)(ISA_JMP_EXT | ISA_JMP32));
+	}
+	ASSERT_EQ(0, beyond);
+}
+
 CASE("unit.interp.gen.dropping_ops_keeps_programs_whole")
 {
 	struct gen_opts o = { .v4 = 1 };
