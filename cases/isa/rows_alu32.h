@@ -6,10 +6,11 @@
  * by it leaves the low 32 bits of dst (upper half zeroed).  Kernel
  * history: the divisor's upper half was once not ignored and a 32-bit mod
  * by zero kept dst's upper half -- fixed by "bpf: Fix 32 bit src register
- * truncation on div/mod" (e88b2c6e5a4d, 5.11) and "bpf: Fix truncation
- * handling for mod32 dst reg wrt zero" (9b00f1b78809, 5.17), both in 5.10
- * stable: a kernel that fails .div_x.divisor_upper_half_ignored or
- * .mod_x.by_zero_zero_extends lacks them.
+ * truncation on div/mod" (e88b2c6e5a4d) and "bpf: Fix truncation handling
+ * for mod32 dst reg wrt zero" (9b00f1b78809), both early 2021 and in 5.10
+ * stable (LTP's bpf_prog05 guards them too): a kernel that fails
+ * .div_x.divisor_upper_half_ignored or .mod_x.by_zero_zero_extends lacks
+ * them.
  * END (0xd4 to-le, 0xdc to-be) is here too: on this little-endian host
  * to-le truncates to the width and to-be swaps bytes.
  */
