@@ -8,7 +8,8 @@
  * Signed division truncates toward zero; the remainder takes the
  * dividend's sign.  INT_MIN / -1 wraps to INT_MIN and INT_MIN % -1 is 0:
  * the x86 idiv would trap, so the kernel rewrites division by -1 ("bpf:
- * Fix a sdiv overflow issue", 7dd34d7b7dcf, 6.12).
+ * Fix a sdiv overflow issue", 6.12, and 6.6+ stable).  A v4 kernel
+ * without that fix oopses on the int_min_by_minus_one rows.
  */
 #include "isa.h"
 
