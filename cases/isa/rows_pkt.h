@@ -5,8 +5,9 @@
  * context in R6; the loads clobber R1-R5 like a call.  A load outside the
  * packet ends the program with return value 0 (RFC 9669 appendix,
  * "legacy packet access"; Linux rewrites the loads into calls with that
- * exit path, bpf_gen_ld_abs() in net/core/filter.c).  A socket filter's data starts at the network header: test_pkt_v4
- * from byte 14, an IPv4 header of 45 00 00 32 ...
+ * exit path, bpf_gen_ld_abs() in net/core/filter.c).  A socket filter's
+ * data starts at the network header: test_pkt_v4 from byte 14, an IPv4
+ * header of 45 00 00 32 ...
  */
 #include "isa.h"
 
