@@ -5,11 +5,15 @@
 #
 #	make vmtest KERNELS="5.10 6.1 6.12 7.2"   (the default)
 #	make vmtest-deps                          install qemu and the tools
-#	make vmtest-check                         vmtest's own tests (no VM)
+#	make vmtest-check                         vmtest's own tests, with real boots
+#	                                          of one kernel (a stand-in suite,
+#	                                          an injected panic and hang)
+#	make vmtest-smoke                         the real suite on one kernel
 
 VMTEST_SRC := $(patsubst %/,%,$(dir $(lastword $(MAKEFILE_LIST))))
 VMTEST_OUT := $(VMTEST_SRC)/build
 KERNELS ?= 5.10 6.1 6.12 7.2
+VMTEST_CHECK_KERNEL ?= 6.12
 VMTEST_FLAGS ?=
 VMTEST_CC ?= cc
 VMTEST_CFLAGS := -O2 -g -Wall -Wextra -Werror -std=gnu11
@@ -17,7 +21,7 @@ VMTEST_CFLAGS := -O2 -g -Wall -Wextra -Werror -std=gnu11
 VMTEST_TOOLS := $(VMTEST_OUT)/mkcpio $(VMTEST_OUT)/vmtest-console \
 	$(VMTEST_OUT)/init $(VMTEST_OUT)/fake-suite
 
-.PHONY: vmtest vmtest-deps vmtest-tools vmtest-check vmtest-clean
+.PHONY: vmtest vmtest-deps vmtest-tools vmtest-check vmtest-smoke vmtest-clean
 
 vmtest-tools: $(VMTEST_TOOLS)
 
@@ -45,7 +49,10 @@ vmtest-deps:
 	$(VMTEST_SRC)/vmtest --deps
 
 vmtest-check: vmtest-tools
-	$(VMTEST_SRC)/tests/run.sh
+	$(VMTEST_SRC)/tests/run.sh --vm $(VMTEST_CHECK_KERNEL)
+
+vmtest-smoke: vmtest-tools bpfconform
+	$(VMTEST_SRC)/vmtest $(VMTEST_FLAGS) $(VMTEST_CHECK_KERNEL)
 
 vmtest-clean:
 	rm -rf $(VMTEST_OUT)
