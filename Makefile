@@ -17,6 +17,9 @@ obj = $(patsubst %.c,$(BUILD)/%.o,$(1))
 .PHONY: all run check unit selftest matrixtest suite clean deps
 all: bpfconform
 
+include vmtest/vmtest.mk
+include mk/install.mk
+
 bpfconform: $(call obj,$(CORE_SRCS) $(CASE_SRCS))
 	$(CC) $(LDFLAGS) -o $@ $^
 
@@ -47,10 +50,13 @@ selftest: $(BUILD)/selftest bpfconform
 matrixtest: bpfconform
 	tests/matrix/run.sh ./bpfconform
 
+# The suite on this kernel, held to ci/expect/ (see ci/host.sh).
 suite: bpfconform
-	./bpfconform run --json $(BUILD)/results.json
+	ci/host.sh $(BUILD)/host
 
-check: deps unit selftest matrixtest suite
+# vmtest-check boots one Debian kernel (an injected panic and hang among
+# its tests); vmtest-smoke runs the whole suite on it.
+check: deps unit selftest matrixtest suite vmtest-check vmtest-smoke
 
 # What the checks need on a fresh Debian machine.
 deps:

@@ -135,6 +135,7 @@ __u32 id_of(enum obj_kind kind, int fd)
 int prog_query(int target, enum bpf_attach_type type, __u32 query_flags,
 	       __u32 *ids, __u32 *cnt, __u32 *attach_flags)
 {
+	__u32 per_prog[64];
 	union bpf_attr attr = {
 		.query = {
 			.target_fd = (__u32)target, .attach_type = type,
@@ -142,7 +143,17 @@ int prog_query(int target, enum bpf_attach_type type, __u32 query_flags,
 			.prog_ids = (__u64)(unsigned long)ids, .prog_cnt = ids ? *cnt : 0,
 		},
 	};
-	int ret = sys_bpf_prog_query(&attr);
+	int ret;
+
+	/*
+	 * LSM_CGROUP programs of one cgroup sit on different hooks, so only
+	 * per-program flags mean anything: __cgroup_bpf_query() refuses a
+	 * non-effective LSM_CGROUP query with prog_ids but no
+	 * prog_attach_flags (EINVAL, since the type came in 6.0).
+	 */
+	if (type == BPF_LSM_CGROUP && ids && *cnt <= 64)
+		attr.query.prog_attach_flags = (__u64)(unsigned long)per_prog;
+	ret = sys_bpf_prog_query(&attr);
 
 	*cnt = attr.query.prog_cnt;
 	if (attach_flags)

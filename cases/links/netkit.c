@@ -39,11 +39,12 @@ CASE("links.netkit.primary.link_info_and_release",
 	ASSERT_EQ(0, cnt);
 }
 
-/* netkit programs go on a netkit device only. */
-CASE("links.netkit.primary.on_lo_einval", NEEDS_NK())
+/* netkit programs go on a netkit device only: netkit_dev_fetch() answers
+ * ENXIO for a device of another kind (seen on Debian's 6.12 and 7.2). */
+CASE("links.netkit.primary.on_lo_enxio", NEEDS_NK())
 {
 	int prog = prog_load_trivial(BPF_PROG_TYPE_SCHED_CLS, 0, -1);
 
 	ASSERT_FD(prog);
-	ASSERT_ERRNO(EINVAL, link_create(prog, 1 /* lo */, BPF_NETKIT_PRIMARY, 0));
+	ASSERT_ERRNO(ENXIO, link_create(prog, 1 /* lo */, BPF_NETKIT_PRIMARY, 0));
 }
