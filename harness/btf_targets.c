@@ -4,19 +4,12 @@
 #include <string.h>
 
 #include "btf_targets.h"
+#include "oracle.h"
 #include "oracle/btf.h"
 
-static struct btf *kernel_btf(void)
+static const struct btf *kernel_btf(void)
 {
-	static struct btf *btf;
-	static int tried;
-	char err[128];
-
-	if (!tried) {
-		tried = 1;
-		btf = btf_load("/sys/kernel/btf/vmlinux", err, sizeof(err));
-	}
-	return btf;
+	return oracle_vmlinux_btf();
 }
 
 static const struct btf_member *members(const struct btf_type *t)
@@ -33,7 +26,7 @@ static int is_composite(const struct btf_type *t)
 
 int btf_member_index(const char *struct_name, const char *member)
 {
-	struct btf *btf = kernel_btf();
+	const struct btf *btf = kernel_btf();
 	const struct btf_type *t;
 	long id;
 
@@ -90,7 +83,7 @@ static int has_member(const struct btf *btf, const struct btf_type *t, const cha
 
 int btf_has_member(const char *name, const char *member)
 {
-	struct btf *btf = kernel_btf();
+	const struct btf *btf = kernel_btf();
 	long id;
 
 	if (!btf)

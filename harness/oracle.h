@@ -51,6 +51,11 @@ int oracle_enum_walk(const char *enum_name,
 /* vmlinux BTF id of a named type of BTF kind 'kind' (BTF_KIND_*), or
  * -ENOENT; kind 0 matches any kind. */
 int oracle_btf_id(const char *name, int kind);
+/* The kernel's BTF as the oracle read it (--btf, or /sys/kernel/btf/vmlinux),
+ * for cases that walk types (struct members, sizes); NULL without BTF.
+ * Read once, before the cases fork: a case never parses it again. */
+struct btf;
+const struct btf *oracle_vmlinux_btf(void);
 /* 'y', 'm', 0 for "is not set", -1 when the config is unknown. */
 int oracle_config(const char *option);
 /* Highest ISA version (1..4) the verifier accepts, from a probe; 0 if the

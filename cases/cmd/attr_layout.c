@@ -2,24 +2,17 @@
 /* union bpf_attr as the running kernel's BTF describes it (attr_layout.h). */
 #include <string.h>
 
+#include "harness/oracle.h"
 #include "harness/oracle/btf.h"
 #include "attr_layout.h"
 
-static struct btf *vmlinux;
-static const char *load_err;
-
 static const struct btf *kernel_btf(const char **why)
 {
-	static char err[256];
+	const struct btf *btf = oracle_vmlinux_btf();
 
-	if (!vmlinux && !load_err) {
-		vmlinux = btf_load("/sys/kernel/btf/vmlinux", err, sizeof(err));
-		if (!vmlinux)
-			load_err = err;
-	}
-	if (!vmlinux)
-		*why = load_err;
-	return vmlinux;
+	if (!btf)
+		*why = "the oracle has no kernel BTF";
+	return btf;
 }
 
 /* Skip typedefs and qualifiers. */
@@ -142,6 +135,7 @@ unsigned attr_kernel_size(const char **why)
 unsigned attr_struct_end(const char *field, const char **why)
 {
 	const struct btf_type *u = attr_union(why);
+	const struct btf *vmlinux = oracle_vmlinux_btf();
 	const struct btf_member *m;
 
 	if (!u)

@@ -10,6 +10,8 @@
 #include <unistd.h>
 
 #include "cases/lifecycle/hooks.h"
+#include "harness/btf_targets.h"
+#include "harness/oracle.h"
 #include "harness/oracle/btf.h"
 
 int counter_map(void)
@@ -163,25 +165,7 @@ int prog_query(int target, enum bpf_attach_type type, __u32 query_flags,
 
 int kernel_struct_has_member(const char *type, const char *member)
 {
-	char err[256];
-	struct btf *btf = btf_load("/sys/kernel/btf/vmlinux", err, sizeof(err));
-	const struct btf_type *t;
-	const struct btf_member *m;
-	long id;
-	int found = 0;
-
-	if (!btf)
-		case_error(__FILE__, __LINE__, "reading the kernel's BTF: %s", err);
-	id = btf_find(btf, type, BTF_KIND_STRUCT);
-	if (id > 0) {
-		t = btf_type_by_id(btf, (uint32_t)id);
-		m = (const struct btf_member *)(t + 1);
-		for (unsigned i = 0; i < BTF_INFO_VLEN(t->info); i++)
-			if (!strcmp(btf_name(btf, m[i].name_off), member))
-				found = 1;
-	}
-	btf_free(btf);
-	return found;
+	return btf_has_member(type, member) == 1;
 }
 
 int skb_allow_prog(void)
@@ -257,14 +241,13 @@ int id_wait_unlisted(enum obj_kind kind, __u32 id, unsigned ms)
 
 __u32 kernel_member_offset(const char *type, const char *member)
 {
-	char err[256];
-	struct btf *btf = btf_load("/sys/kernel/btf/vmlinux", err, sizeof(err));
+	const struct btf *btf = oracle_vmlinux_btf();
 	const struct btf_type *t;
 	const struct btf_member *m;
 	long id, off = -1;
 
 	if (!btf)
-		case_error(__FILE__, __LINE__, "reading the kernel's BTF: %s", err);
+		case_error(__FILE__, __LINE__, "the oracle has no kernel BTF");
 	id = btf_find(btf, type, BTF_KIND_STRUCT);
 	if (id > 0) {
 		t = btf_type_by_id(btf, (uint32_t)id);
@@ -274,7 +257,6 @@ __u32 kernel_member_offset(const char *type, const char *member)
 				off = BTF_INFO_KFLAG(t->info) ? (m[i].offset & 0xffffff) / 8
 							      : m[i].offset / 8;
 	}
-	btf_free(btf);
 	if (off < 0)
 		case_error(__FILE__, __LINE__, "no member %s in struct %s", member, type);
 	return (__u32)off;
@@ -282,17 +264,13 @@ __u32 kernel_member_offset(const char *type, const char *member)
 
 __u32 kernel_struct_size(const char *type)
 {
-	char err[256];
-	struct btf *btf = btf_load("/sys/kernel/btf/vmlinux", err, sizeof(err));
-	long id, size = -1;
+	const struct btf *btf = oracle_vmlinux_btf();
+	long id;
 
 	if (!btf)
-		case_error(__FILE__, __LINE__, "reading the kernel's BTF: %s", err);
+		case_error(__FILE__, __LINE__, "the oracle has no kernel BTF");
 	id = btf_find(btf, type, BTF_KIND_STRUCT);
-	if (id > 0)
-		size = btf_type_by_id(btf, (uint32_t)id)->size;
-	btf_free(btf);
-	if (size < 0)
+	if (id <= 0)
 		case_error(__FILE__, __LINE__, "no struct %s", type);
-	return (__u32)size;
+	return btf_type_by_id(btf, (uint32_t)id)->size;
 }

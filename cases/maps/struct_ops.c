@@ -27,12 +27,10 @@ static void struct_ops_attr(union bpf_attr *attr)
 {
 	struct btf_build *b = btf_build_new();
 	int own;
-	char err[256];
-	struct btf *btf = btf_load("/sys/kernel/btf/vmlinux", err, sizeof(err));
+	const struct btf *btf = oracle_vmlinux_btf();
 	long id;
 
-	if (!btf)
-		case_error(__FILE__, __LINE__, "reading vmlinux BTF: %s", err);
+	SETUP(btf != NULL);
 	id = btf_find(btf, VALUE_TYPE, BTF_KIND_STRUCT);
 	SETUP(id > 0);
 	memset(attr, 0, sizeof(*attr));
@@ -41,7 +39,6 @@ static void struct_ops_attr(union bpf_attr *attr)
 	attr->value_size = btf_type_by_id(btf, (uint32_t)id)->size;
 	attr->max_entries = 1;
 	attr->btf_vmlinux_value_type_id = (__u32)id;
-	btf_free(btf);
 	btf_int(b, "int", 4, BTF_INT_SIGNED);
 	own = btf_build_load(b);
 	btf_build_free(b);

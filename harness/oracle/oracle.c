@@ -84,6 +84,11 @@ int oracle_is_sentinel(const char *member)
 	return !strncmp(member, "__", 2) || !strncmp(member, "MAX_BPF_", 8);
 }
 
+const struct btf *oracle_vmlinux_btf(void)
+{
+	return vmlinux;
+}
+
 int oracle_have_btf(void)
 {
 	return vmlinux != NULL;
