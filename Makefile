@@ -14,7 +14,7 @@ SELF_SRCS := $(wildcard tests/harness/*.c)
 
 obj = $(patsubst %.c,$(BUILD)/%.o,$(1))
 
-.PHONY: all run check unit selftest matrixtest suite clean deps
+.PHONY: all run check unit selftest matrixtest coverage suite clean deps
 all: bpfconform
 
 include vmtest/vmtest.mk
@@ -54,9 +54,14 @@ matrixtest: bpfconform
 suite: bpfconform
 	ci/host.sh $(BUILD)/host
 
+# Every command, program, map, attach and link type this kernel declares
+# is exercised by some case.
+coverage: bpfconform
+	./bpfconform coverage --fail-uncovered
+
 # vmtest-check boots one Debian kernel (an injected panic and hang among
 # its tests); vmtest-smoke runs the whole suite on it.
-check: deps unit selftest matrixtest suite vmtest-check vmtest-smoke
+check: deps unit selftest matrixtest coverage suite vmtest-check vmtest-smoke
 
 # What the checks need on a fresh Debian machine.
 deps:
