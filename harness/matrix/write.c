@@ -58,7 +58,7 @@ void matrix_write_md(const struct matrix *m, FILE *out)
 	for (size_t d = 0; d < m->ndiffs; d++) {
 		fprintf(out, "| %s |", m->diffs[d].name);
 		for (size_t k = 0; k < m->nk; k++)
-			fprintf(out, " %s |", m->diffs[d].outcomes[k] ? m->diffs[d].outcomes[k] : "—");
+			fprintf(out, " %s |", m->diffs[d].outcomes[k] ? m->diffs[d].outcomes[k] : "not run");
 		fputc('\n', out);
 	}
 }
@@ -84,7 +84,7 @@ static const char css[] =
 	"th+th,td+td{min-width:4.5em}"
 	"th:first-child,td:first-child{text-align:left;font-family:ui-monospace,monospace}"
 	"thead th{background:#f3f3f3;position:sticky;top:0}"
-	".pass{background:#e6f4ea}.fail{background:#f8d7da;font-weight:bold}"
+	".pass{}.fail{background:#f8d7da;font-weight:bold}"
 	".compiled-out{background:#fff3cd}.undeclared{color:#999}"
 	".unexercised{color:#999}.skipped{color:#555;background:#f6f6f6}"
 	".legend td:first-child{font-family:inherit}"
@@ -132,9 +132,15 @@ void matrix_write_html(const struct matrix *m, FILE *out)
 			fputs("</td></tr>\n", out);
 		}
 	}
-	fputs("</tbody></table>\n", out);
+	fputs("</tbody></table>\n<p>", out);
+	for (size_t s = 0; s < m->nsections; s++)
+		fprintf(out, "%s<a href=\"#s%zu\">%s</a>", s ? " · " : "Sections: ", s,
+			m->sections[s].title);
+	fputs(" · <a href=\"#differences\">Differences</a></p>\n", out);
 	for (size_t s = 0; s < m->nsections; s++) {
-		fprintf(out, "<h2>%s</h2>\n<table>", m->sections[s].title);
+		fprintf(out, "<h2 id=\"s%zu\">%s</h2>\n<table>", s, m->sections[s].title);
+		if (!m->sections[s].n)
+			fputs("<caption>(no values)</caption>", out);
 		html_head_row(m, out, "");
 		fputs("<tbody>\n", out);
 		for (size_t r = 0; r < m->sections[s].n; r++) {
@@ -159,7 +165,8 @@ void matrix_write_html(const struct matrix *m, FILE *out)
 		}
 		fputs("</tbody></table>\n", out);
 	}
-	fprintf(out, "<h2>Cases whose verdict differs between kernels (%zu)</h2>\n", m->ndiffs);
+	fprintf(out, "<h2 id=\"differences\">Cases whose verdict differs between kernels (%zu)</h2>\n",
+		m->ndiffs);
 	if (m->ndiffs) {
 		fputs("<table>", out);
 		html_head_row(m, out, "case");
@@ -173,7 +180,7 @@ void matrix_write_html(const struct matrix *m, FILE *out)
 
 				fprintf(out, "<td class=\"%s\">%s</td>",
 					!o ? "undeclared" : !strcmp(o, "pass") ? "pass" :
-					!strcmp(o, "skip") ? "skipped" : "fail", o ? o : "—");
+					!strcmp(o, "skip") ? "skipped" : "fail", o ? o : "not run");
 			}
 			fputs("</tr>\n", out);
 		}
