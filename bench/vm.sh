@@ -12,7 +12,7 @@ kernels=("$@")
 [ ${#kernels[@]} -gt 0 ] || kernels=(5.10 6.1 6.12 7.2)
 cd "$(dirname "$0")/.."
 make -s bpfconform vmtest-tools || exit 2
-memory=${VMTEST_MEMORY:-1024}
+memory=${VMTEST_MEMORY:-256}
 walls=()
 
 calc() { awk "BEGIN { printf \"%.3f\", $1 }"; }
