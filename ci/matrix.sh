@@ -47,8 +47,8 @@ if [ ${#files[@]} -eq 0 ]; then
 	echo "ci: no results to build a matrix from" >&2
 	exit 2
 fi
-./bpfconform matrix "${files[@]}" --md "$results/matrix.md" --html "$results/matrix.html" \
-	--json "$results/matrix.json" || failed=1
+./bpfconform matrix "${files[@]}" --expect ci/expect --md "$results/matrix.md" \
+	--html "$results/matrix.html" --json "$results/matrix.json" || failed=1
 ./bpfconform junit -o "$results/junit.xml" "${files[@]}" || failed=1
 echo "ci: matrix in $results/matrix.md and $results/matrix.html"
 

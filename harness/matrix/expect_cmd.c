@@ -11,80 +11,34 @@
  * whose cases fails any more (so the list shrinks instead of rotting).
  * Exit 2 on a malformed list or an entry that names no case at all.
  */
-#include <errno.h>
 #include <fnmatch.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../command.h"
+#include "expectations.h"
 #include "results.h"
-
-struct entry {
-	char *glob;
-	char *reason;
-	int line;
-	unsigned matched, failing;
-};
 
 static int failing(const char *o)
 {
 	return o && (!strcmp(o, "fail") || !strcmp(o, "error"));
 }
 
-/* Parse the list; -1 after printing what is wrong. */
-static int load_list(const char *path, struct entry **out, size_t *n)
-{
-	FILE *f = fopen(path, "r");
-	char buf[1024];
-	int line = 0;
-
-	*out = NULL;
-	*n = 0;
-	if (!f) {
-		fprintf(stderr, "bpfconform: %s: %s\n", path, strerror(errno));
-		return -1;
-	}
-	while (fgets(buf, sizeof(buf), f)) {
-		char *p = buf, *name, *reason;
-
-		line++;
-		buf[strcspn(buf, "\n")] = 0;
-		while (*p == ' ' || *p == '\t')
-			p++;
-		if (!*p || *p == '#')
-			continue;
-		name = p;
-		p += strcspn(p, " \t");
-		if (*p)
-			*p++ = 0;
-		while (*p == ' ' || *p == '\t')
-			p++;
-		reason = p;
-		if (!*reason) {
-			fprintf(stderr, "bpfconform: %s:%d: '%s' has no reason (a kernel commit or bug link)\n",
-				path, line, name);
-			fclose(f);
-			return -1;
-		}
-		*out = realloc(*out, (*n + 1) * sizeof(**out));
-		(*out)[(*n)++] = (struct entry){ strdup(name), strdup(reason), line, 0, 0 };
-	}
-	fclose(f);
-	return 0;
-}
-
 static int expect_main(int argc, char **argv)
 {
-	struct entry *e;
+	struct expectations list;
+	struct expectation *e;
 	struct kresult *k;
 	size_t n;
 	unsigned unexpected = 0, expected = 0, stale = 0, unknown = 0;
 
 	if (argc != 3 || argv[1][0] == '-' || argv[2][0] == '-')
 		return usage_error("expect wants a list and a results file: expect LIST RESULTS.json");
-	if (load_list(argv[1], &e, &n))
+	if (expectations_load(argv[1], &list))
 		return 2;
+	e = list.v;
+	n = list.n;
 	if (results_load_all(argv + 2, 1, &k))
 		return 2;
 	for (size_t i = 0; i < k->cases->n; i++) {
@@ -120,14 +74,12 @@ static int expect_main(int argc, char **argv)
 			       "(%s)\n", argv[1], e[j].line, e[j].glob, e[j].reason);
 			stale++;
 		}
-		free(e[j].glob);
-		free(e[j].reason);
 	}
 	printf("expect %s (%s): %u expected failures, %u unexpected, %u stale entries, "
 	       "%u unknown entries\n", argv[1], k->release, expected, unexpected, stale, unknown);
 	results_free(k);
 	free(k);
-	free(e);
+	expectations_free(&list);
 	if (unknown)
 		return 2;
 	return unexpected || stale ? 1 : 0;

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../command.h"
 #include "model.h"
@@ -26,15 +27,33 @@ static int write_to(const char *path, const struct matrix *m,
 	return 0;
 }
 
+/*
+ * A kernel's list: DIR/<label>.txt, and for the host (whatever kernel it
+ * runs) DIR/host-<release>.txt before DIR/host.txt, as ci/host.sh picks
+ * it.  Returns 0 when the kernel has no list.
+ */
+static int expect_path(const char *dir, const struct kresult *k, char *path, size_t len)
+{
+	if (!strcmp(k->label, "host")) {
+		snprintf(path, len, "%s/host-%s.txt", dir, k->release);
+		if (!access(path, R_OK))
+			return 1;
+	}
+	snprintf(path, len, "%s/%s.txt", dir, k->label);
+	return !access(path, R_OK);
+}
+
 static int matrix_main(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "md", required_argument, 0, 'm' },
 		{ "html", required_argument, 0, 'h' },
 		{ "json", required_argument, 0, 'j' },
+		{ "expect", required_argument, 0, 'e' },
 		{ 0 },
 	};
-	const char *md = NULL, *html = NULL, *json = NULL;
+	const char *md = NULL, *html = NULL, *json = NULL, *expect_dir = NULL;
+	struct expectations *known = NULL;
 	struct kresult *krs;
 	struct matrix m;
 	size_t n;
@@ -47,6 +66,7 @@ static int matrix_main(int argc, char **argv)
 		case 'm': md = optarg; break;
 		case 'h': html = optarg; break;
 		case 'j': json = optarg; break;
+		case 'e': expect_dir = optarg; break;
 		case ':': return usage_error("option '%s' needs a value", argv[optind - 1]);
 		default: return usage_error("unknown option '%s'", argv[optind - 1]);
 		}
@@ -57,7 +77,17 @@ static int matrix_main(int argc, char **argv)
 	if (results_load_all(argv + optind, n, &krs))
 		return 2;
 	results_sort(krs, n);
-	matrix_build(&m, krs, n);
+	if (expect_dir) {
+		known = calloc(n, sizeof(*known));
+		for (size_t i = 0; i < n; i++) {
+			char path[1024];
+
+			if (expect_path(expect_dir, &krs[i], path, sizeof(path)) &&
+			    expectations_load(path, &known[i]))
+				return 2;
+		}
+	}
+	matrix_build(&m, krs, n, known);
 	if (!md && !html && !json)
 		md = "-";
 	if (md)
@@ -66,10 +96,15 @@ static int matrix_main(int argc, char **argv)
 		ret = write_to(html, &m, matrix_write_html);
 	if (!ret && json)
 		ret = write_to(json, &m, matrix_write_json);
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		results_free(&krs[i]);
+		if (known)
+			expectations_free(&known[i]);
+	}
+	free(known);
 	free(krs);
 	return ret;
 }
-COMMAND("matrix", matrix_main, "matrix RESULTS.json... [--md FILE] [--html FILE] [--json FILE]",
+COMMAND("matrix", matrix_main,
+	"matrix RESULTS.json... [--md FILE] [--html FILE] [--json FILE] [--expect DIR]",
 	"feature-support tables across kernels (Markdown on stdout by default)");

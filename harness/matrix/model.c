@@ -6,6 +6,8 @@
 
 #include "model.h"
 
+#define KNOWN(m, k) ((m)->expect ? &(m)->expect[k] : NULL)
+
 static const struct {
 	const char *title, *kind, *enum_name, *prefix;
 } enum_sections[] = {
@@ -19,7 +21,8 @@ static const struct {
 const char *cell_state_name(enum cell_state s)
 {
 	static const char *const names[] = {
-		[CELL_PASS] = "pass", [CELL_FAIL] = "fail", [CELL_UNDECLARED] = "undeclared",
+		[CELL_PASS] = "pass", [CELL_FAIL] = "fail", [CELL_KNOWN_FAIL] = "known-fail",
+		[CELL_UNDECLARED] = "undeclared",
 		[CELL_COMPILED_OUT] = "compiled-out", [CELL_SKIPPED] = "skipped",
 		[CELL_UNEXERCISED] = "unexercised", [CELL_UNKNOWN] = "unknown",
 	};
@@ -30,7 +33,12 @@ void cell_text(const struct cell *c, char *buf, size_t len)
 {
 	switch (c->state) {
 	case CELL_PASS: snprintf(buf, len, "ok %u", c->pass); break;
-	case CELL_FAIL: snprintf(buf, len, "FAIL %u/%u", c->fail, c->pass + c->fail); break;
+	case CELL_FAIL:
+		snprintf(buf, len, "FAIL %u/%u", c->fail, c->pass + c->fail + c->known);
+		break;
+	case CELL_KNOWN_FAIL:
+		snprintf(buf, len, "known %u/%u", c->known, c->pass + c->known);
+		break;
 	case CELL_UNDECLARED: snprintf(buf, len, "—"); break;
 	case CELL_COMPILED_OUT: snprintf(buf, len, "off: %s", c->detail); break;
 	case CELL_SKIPPED: snprintf(buf, len, "skip"); break;
@@ -89,7 +97,7 @@ static int config_of(const char *reason, char *out, size_t len)
 	return 1;
 }
 
-static void tally(struct cell *cell, const struct jval *c)
+static void tally(struct cell *cell, const struct jval *c, const struct expectations *known)
 {
 	const char *o = json_get_str(c, "outcome", "");
 	const char *reason = json_get_str(c, "reason", NULL);
@@ -106,6 +114,12 @@ static void tally(struct cell *cell, const struct jval *c)
 			snprintf(cell->detail, sizeof(cell->detail), "%s", cfg);
 		}
 		cell->skip++;
+	} else if (known && expectations_match(known, json_get_str(c, "name", ""))) {
+		if (!cell->fail && !cell->known)
+			snprintf(cell->detail, sizeof(cell->detail), "known: %s: %s",
+				 json_get_str(c, "name", ""),
+				 expectations_match(known, json_get_str(c, "name", ""))->reason);
+		cell->known++;
 	} else {
 		if (!cell->fail)
 			snprintf(cell->detail, sizeof(cell->detail), "%s: %s",
@@ -115,7 +129,7 @@ static void tally(struct cell *cell, const struct jval *c)
 }
 
 static void enum_cell(struct cell *cell, const struct kresult *k, const char *kind,
-		      const char *enum_name, const char *member)
+		      const char *enum_name, const char *member, const struct expectations *known)
 {
 	int declared = results_declares(k, enum_name, member), undeclared_skip = 0;
 
@@ -126,7 +140,7 @@ static void enum_cell(struct cell *cell, const struct kresult *k, const char *ki
 
 		if (!covers(c, kind, member))
 			continue;
-		tally(cell, c);
+		tally(cell, c, known);
 		if (strstr(json_get_str(c, "reason", ""), "kernel has no"))
 			undeclared_skip = 1;
 	}
@@ -134,6 +148,8 @@ static void enum_cell(struct cell *cell, const struct kresult *k, const char *ki
 		cell->state = CELL_UNDECLARED;
 	else if (cell->fail)
 		cell->state = CELL_FAIL;
+	else if (cell->known)
+		cell->state = CELL_KNOWN_FAIL;
 	else if (cell->pass)
 		cell->state = CELL_PASS;
 	else if (cell->skip && cell->state != CELL_COMPILED_OUT)
@@ -190,7 +206,7 @@ static void build_enum_section(struct matrix *m, size_t e)
 
 		for (size_t k = 0; k < m->nk; k++)
 			enum_cell(&r->cells[k], &m->k[k], enum_sections[e].kind,
-				  enum_sections[e].enum_name, full);
+				  enum_sections[e].enum_name, full, KNOWN(m, k));
 		free(ns.v[i]);
 	}
 	free(ns.v);
@@ -224,11 +240,13 @@ static void build_isa_section(struct matrix *m)
 			c->state = !level ? CELL_UNKNOWN : level < v ? CELL_UNDECLARED : CELL_UNEXERCISED;
 			for (size_t i = 0; i < m->k[k].cases->n; i++)
 				if (covers(m->k[k].cases->items[i], "isa", name))
-					tally(c, m->k[k].cases->items[i]);
+					tally(c, m->k[k].cases->items[i], KNOWN(m, k));
 			if (c->state == CELL_UNDECLARED)
 				continue;
 			if (c->fail)
 				c->state = CELL_FAIL;
+			else if (c->known)
+				c->state = CELL_KNOWN_FAIL;
 			else if (c->pass)
 				c->state = CELL_PASS;
 		}
@@ -264,9 +282,10 @@ static void build_area_section(struct matrix *m)
 				const char *name = json_get_str(m->k[k].cases->items[j], "name", "");
 
 				if (!strncmp(name, ns.v[i], alen) && name[alen] == '.')
-					tally(c, m->k[k].cases->items[j]);
+					tally(c, m->k[k].cases->items[j], KNOWN(m, k));
 			}
-			c->state = c->fail ? CELL_FAIL : c->pass ? CELL_PASS :
+			c->state = c->fail ? CELL_FAIL : c->known ? CELL_KNOWN_FAIL :
+				   c->pass ? CELL_PASS :
 				   c->state == CELL_COMPILED_OUT ? CELL_COMPILED_OUT :
 				   c->skip ? CELL_SKIPPED : CELL_UNEXERCISED;
 		}
@@ -311,11 +330,13 @@ static void build_diffs(struct matrix *m)
 		qsort(m->diffs, m->ndiffs, sizeof(*m->diffs), by_name);
 }
 
-void matrix_build(struct matrix *m, struct kresult *k, size_t nk)
+void matrix_build(struct matrix *m, struct kresult *k, size_t nk,
+		  const struct expectations *expect)
 {
 	memset(m, 0, sizeof(*m));
 	m->k = k;
 	m->nk = nk;
+	m->expect = expect;
 	for (size_t e = 0; e < sizeof(enum_sections) / sizeof(enum_sections[0]); e++)
 		build_enum_section(m, e);
 	build_isa_section(m);

@@ -9,11 +9,13 @@
 
 #include <stddef.h>
 
+#include "expectations.h"
 #include "results.h"
 
 enum cell_state {
 	CELL_PASS,		/* declared, its cases pass */
 	CELL_FAIL,		/* declared, a case fails or errors */
+	CELL_KNOWN_FAIL,	/* declared, cases fail only as ci/expect lists */
 	CELL_UNDECLARED,	/* not in this kernel's enum */
 	CELL_COMPILED_OUT,	/* declared, cases skip: a CONFIG option is not set */
 	CELL_SKIPPED,		/* declared, cases skip for another proven reason */
@@ -23,7 +25,7 @@ enum cell_state {
 
 struct cell {
 	enum cell_state state;
-	unsigned pass, fail, skip;
+	unsigned pass, fail, skip, known;	/* known: listed failures */
 	char detail[96];	/* CONFIG_X, or the first skip or failure reason */
 };
 
@@ -49,11 +51,15 @@ struct matrix {
 	size_t nk;
 	struct section *sections;
 	size_t nsections;
+	const struct expectations *expect;	/* per kernel, or NULL */
 	struct diff_row *diffs;
 	size_t ndiffs;
 };
 
-void matrix_build(struct matrix *m, struct kresult *k, size_t nk);
+/* 'expect', when not NULL, holds each kernel's list of known failures
+ * (an empty list where a kernel has none). */
+void matrix_build(struct matrix *m, struct kresult *k, size_t nk,
+		  const struct expectations *expect);
 const char *cell_state_name(enum cell_state s);
 /* The short text of a cell, as the tables print it. */
 void cell_text(const struct cell *c, char *buf, size_t len);

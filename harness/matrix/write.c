@@ -8,7 +8,8 @@
 
 static const char *const legend[][2] = {
 	{ "ok N", "declared by the kernel; its N passing cases pass" },
-	{ "FAIL f/n", "declared; f of its n run cases fail or error" },
+	{ "FAIL f/n", "declared; f of its n run cases fail or error, unexpected" },
+	{ "known f/n", "declared; f of its n run cases fail, all as the kernel's list in ci/expect says (a known kernel difference or bug)" },
 	{ "off: CONFIG_X", "declared, but compiled out: the cases skip because CONFIG_X is not set" },
 	{ "skip", "declared; its cases skip for another proven reason (see the results)" },
 	{ "—", "not declared by this kernel (not in its BTF enum)" },
@@ -84,7 +85,7 @@ static const char css[] =
 	"th+th,td+td{min-width:4.5em}"
 	"th:first-child,td:first-child{text-align:left;font-family:ui-monospace,monospace}"
 	"thead th{background:#f3f3f3;position:sticky;top:0}"
-	".pass{}.fail{background:#f8d7da;font-weight:bold}"
+	".pass{}.fail{background:#f8d7da;font-weight:bold}.known-fail{background:#f3e8f8}"
 	".compiled-out{background:#fff3cd}.undeclared{color:#999}"
 	".unexercised{color:#999}.skipped{color:#555;background:#f6f6f6}"
 	".legend td:first-child{font-family:inherit}"
@@ -122,7 +123,7 @@ void matrix_write_html(const struct matrix *m, FILE *out)
 	}
 	fputs("</p>\n<table class=\"legend\"><tbody>\n", out);
 	{
-		static const char *const cls[] = { "pass", "fail", "compiled-out", "skipped",
+		static const char *const cls[] = { "pass", "fail", "known-fail", "compiled-out", "skipped",
 						   "undeclared", "unexercised", "" };
 		for (size_t i = 0; i < sizeof(legend) / sizeof(legend[0]); i++) {
 			fprintf(out, "<tr><td class=\"%s\">", cls[i]);
@@ -215,9 +216,9 @@ void matrix_write_json(const struct matrix *m, FILE *out)
 			for (size_t k = 0; k < m->nk; k++) {
 				const struct cell *c = &row->cells[k];
 
-				fprintf(out, "%s{\"state\": \"%s\", \"pass\": %u, \"fail\": %u, \"skip\": %u, "
-					"\"detail\": ", k ? ", " : "", cell_state_name(c->state),
-					c->pass, c->fail, c->skip);
+				fprintf(out, "%s{\"state\": \"%s\", \"pass\": %u, \"fail\": %u, \"known\": %u, "
+					"\"skip\": %u, \"detail\": ", k ? ", " : "",
+					cell_state_name(c->state), c->pass, c->fail, c->known, c->skip);
 				json_str(out, c->detail[0] ? c->detail : NULL);
 				fputc('}', out);
 			}

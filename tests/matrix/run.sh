@@ -42,6 +42,15 @@ grep -q '<td class="fail"' "$tmp/m.html" && grep -q '</html>' "$tmp/m.html" && o
 grep -Eq 'src=|href="[^#]' "$tmp/m.html" && bad "html refers to external assets" || ok
 python3 -m json.tool "$tmp/m.json" >/dev/null && ok || bad "matrix json does not parse"
 
+# --expect: a failure the kernel's list names is a known one, not a FAIL.
+mkdir -p "$tmp/expect"
+printf 'map.array.a  commit 0123456789ab ("bpf: example")\n' >"$tmp/expect/new.txt"
+"$bc" matrix "$tmp/old/results.json" "$tmp/new/results.json" --expect "$tmp/expect" --md "$tmp/k.md" && ok || bad "matrix --expect failed"
+grep -q '^| ARRAY | ok 1 | known 1/1 |$' "$tmp/k.md" && ok || bad "listed failure not shown as known"
+printf 'map.array.a\n' >"$tmp/expect/new.txt"
+"$bc" matrix "$tmp/new/results.json" --expect "$tmp/expect" >/dev/null 2>&1
+[ $? = 2 ] && ok || bad "matrix --expect accepted a malformed list"
+
 # diff: a pass that fails is a regression (exit 1); newly declared is not.
 "$bc" diff "$tmp/old/results.json" "$tmp/new/results.json" >"$tmp/d" 2>&1
 [ $? = 1 ] && ok || bad "diff with a regression did not exit 1"
