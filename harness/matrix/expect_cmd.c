@@ -1,17 +1,21 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * `bpfconform expect LIST RESULTS.json`: hold a run to a list of cases
+ * `bpfconform expect LIST|DIR RESULTS.json`: hold a run to a list of cases
  * known to fail on that kernel (ci/expect/<kernel>.txt).  Each line is a
  * case name or glob, then the reason (a kernel commit, a bug link):
  *
  *	# comment
  *	verifier.loop.bounded_accepted   needs commit 2589726d12a1 (5.3): bounded loops
  *
+ * LIST may be a directory (ci/expect): the kernel's own list in it is used,
+ * picked as `matrix --expect` picks it (expectations_path()).
+ *
  * Exit 1 on a failure the list does not expect, and on an entry none of
  * whose cases fails any more (so the list shrinks instead of rotting).
  * Exit 2 on a malformed list or an entry that names no case at all.
  */
 #include <fnmatch.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +32,8 @@ static int failing(const char *o)
 static int expect_main(int argc, char **argv)
 {
 	struct expectations list;
+	struct stat st;
+	char path[1024];
 	struct expectation *e;
 	struct kresult *k;
 	size_t n;
@@ -35,12 +41,19 @@ static int expect_main(int argc, char **argv)
 
 	if (argc != 3 || argv[1][0] == '-' || argv[2][0] == '-')
 		return usage_error("expect wants a list and a results file: expect LIST RESULTS.json");
+	if (results_load_all(argv + 2, 1, &k))
+		return 2;
+	/* A directory: the kernel's own list in it, as matrix --expect picks
+	 * it; a kernel without one is held to an empty list. */
+	if (!stat(argv[1], &st) && S_ISDIR(st.st_mode)) {
+		if (!expectations_path(argv[1], k, path, sizeof(path)))
+			snprintf(path, sizeof(path), "/dev/null");
+		argv[1] = path;
+	}
 	if (expectations_load(argv[1], &list))
 		return 2;
 	e = list.v;
 	n = list.n;
-	if (results_load_all(argv + 2, 1, &k))
-		return 2;
 	for (size_t i = 0; i < k->cases->n; i++) {
 		const char *name = json_get_str(k->cases->items[i], "name", "");
 		const char *o = json_get_str(k->cases->items[i], "outcome", "");
@@ -84,5 +97,5 @@ static int expect_main(int argc, char **argv)
 		return 2;
 	return unexpected || stale ? 1 : 0;
 }
-COMMAND("expect", expect_main, "expect LIST RESULTS.json",
+COMMAND("expect", expect_main, "expect LIST|DIR RESULTS.json",
 	"check a run against its list of known failures (exit 1 on a surprise either way)");

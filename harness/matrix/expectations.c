@@ -4,8 +4,21 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "expectations.h"
+
+int expectations_path(const char *dir, const struct kresult *k, char *path, size_t len)
+{
+	if (!strcmp(k->label, "host")) {
+		snprintf(path, len, "%s/host-%s.txt", dir, k->release);
+		if (!access(path, R_OK))
+			return 1;
+	}
+	snprintf(path, len, "%s/%s.txt", dir, k->label);
+	return !access(path, R_OK);
+}
 
 int expectations_load(const char *path, struct expectations *out)
 {

@@ -10,6 +10,8 @@
 
 #include <stddef.h>
 
+#include "results.h"
+
 struct expectation {
 	char *glob;
 	char *reason;
@@ -25,6 +27,12 @@ struct expectations {
 /* Parse a list; -1 after printing one line about what is wrong. */
 int expectations_load(const char *path, struct expectations *out);
 void expectations_free(struct expectations *e);
+/*
+ * The list for kernel 'k' in directory 'dir': DIR/<label>.txt, and for the
+ * column labelled host (whatever kernel the machine runs) first
+ * DIR/host-<release>.txt.  Returns 1 with the path, 0 when there is none.
+ */
+int expectations_path(const char *dir, const struct kresult *k, char *path, size_t len);
 /* The entry 'name' matches, or NULL. */
 const struct expectation *expectations_match(const struct expectations *e, const char *name);
 

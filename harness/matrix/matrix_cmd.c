@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "../command.h"
 #include "model.h"
@@ -25,22 +24,6 @@ static int write_to(const char *path, const struct matrix *m,
 		return 2;
 	}
 	return 0;
-}
-
-/*
- * A kernel's list: DIR/<label>.txt, and for the host (whatever kernel it
- * runs) DIR/host-<release>.txt before DIR/host.txt, as ci/host.sh picks
- * it.  Returns 0 when the kernel has no list.
- */
-static int expect_path(const char *dir, const struct kresult *k, char *path, size_t len)
-{
-	if (!strcmp(k->label, "host")) {
-		snprintf(path, len, "%s/host-%s.txt", dir, k->release);
-		if (!access(path, R_OK))
-			return 1;
-	}
-	snprintf(path, len, "%s/%s.txt", dir, k->label);
-	return !access(path, R_OK);
 }
 
 static int matrix_main(int argc, char **argv)
@@ -82,7 +65,7 @@ static int matrix_main(int argc, char **argv)
 		for (size_t i = 0; i < n; i++) {
 			char path[1024];
 
-			if (expect_path(expect_dir, &krs[i], path, sizeof(path)) &&
+			if (expectations_path(expect_dir, &krs[i], path, sizeof(path)) &&
 			    expectations_load(path, &known[i]))
 				return 2;
 		}

@@ -68,6 +68,11 @@ printf 'map.hash.a  bug link\n' >"$tmp/e2"
 "$bc" expect "$tmp/e2" "$tmp/new/results.json" >"$tmp/o" 2>&1
 [ $? = 1 ] && grep -q 'UNEXPECTED fail: map.array.a' "$tmp/o" && grep -q 'passes now' "$tmp/o" && ok ||
 	bad "unexpected failure / stale entry not reported"
+# A directory: the kernel's own list in it (new.txt for the column "new").
+mkdir -p "$tmp/edir"
+cp "$tmp/e1" "$tmp/edir/new.txt"
+"$bc" expect "$tmp/edir" "$tmp/new/results.json" >/dev/null && ok || bad "expect DIR did not pick DIR/new.txt"
+"$bc" expect "$tmp/edir" "$tmp/old/results.json" >/dev/null && ok || bad "expect DIR: a passing kernel without a list"
 printf 'map.nosuch.case  reason\n' >"$tmp/e3"
 "$bc" expect "$tmp/e3" "$tmp/old/results.json" >/dev/null 2>&1
 [ $? = 2 ] && ok || bad "unknown case name in the list is not an error"
