@@ -297,7 +297,7 @@ static void run_probe(struct isa_cache *c)
 				c->lacking |= groups[i].bit;
 				snprintf(c->group_said[__builtin_ctz(groups[i].bit)],
 					 sizeof(c->group_said[0]), "%s: not probed, the verifier "
-					 "does not know v%d", groups[i].name, v);
+					 "does not know all of v%d", groups[i].name, v);
 			}
 		break;
 	}
